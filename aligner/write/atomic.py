@@ -1,0 +1,52 @@
+"""Write output files so that a failure never leaves a half-written or clobbered file behind."""
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import UsageError
+
+
+def _temporary_for(target: Path) -> Path:
+    # Same directory as the target, so os.replace is a rename on one file system.
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+
+
+def _open_new(path: Path, target: Path) -> TextIO:
+    try:
+        # "x" refuses to reuse an existing file and, unlike mkstemp, honours the umask.
+        return open(path, "x", encoding="utf-8", newline="")
+    except OSError as err:
+        raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
+
+
+@contextmanager
+def atomic_outputs(paths: Sequence[str | os.PathLike]) -> Iterator[list[TextIO]]:
+    """Yield one UTF-8 text stream per path; the targets appear only if the block succeeds.
+
+    Every target is replaced only after all streams were written and closed, so a group of
+    files (the two sides of a moses corpus) appears together or not at all.
+    """
+    targets = [Path(p) for p in paths]
+    temps: list[Path] = []
+    streams: list[TextIO] = []
+    try:
+        for target in targets:
+            temp = _temporary_for(target)
+            streams.append(_open_new(temp, target))
+            temps.append(temp)
+        yield streams
+        for stream in streams:
+            stream.close()
+        for temp, target in zip(temps, targets):
+            os.replace(temp, target)
+    except BaseException:
+        for stream in streams:
+            stream.close()
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+        raise
