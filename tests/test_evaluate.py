@@ -191,6 +191,7 @@ def load_tool(name: str):
 
 def perturb(gold, rng: random.Random):
     """A plausible wrong alignment: gold beads split, merged, shifted, dropped or nulled."""
+    last_tgt = max((t for _, tgt in gold for t in tgt), default=0)
     out = []
     for src, tgt in gold:
         op = rng.random()
@@ -204,7 +205,7 @@ def perturb(gold, rng: random.Random):
             ps, pt = out.pop()
             out.append((ps + src, pt + tgt))
         elif op < 0.88:
-            out.append((src, tuple(t + 1 for t in tgt)))
+            out.append((src, tuple(min(t + 1, last_tgt) for t in tgt)))
         elif op < 0.94:
             out.extend([(src, ()), ((), tgt)])
     return out
