@@ -152,7 +152,9 @@ def _unit_keys(bead: BeadIds, src_units: Sequence[str], tgt_units: Sequence[str]
         ) from None
 
 
-def _unit_groups(gold: Sequence[BeadIds], src_units: Sequence[str], tgt_units: Sequence[str]) -> dict[UnitKey, int]:
+def _unit_groups(
+    gold: Sequence[BeadIds], src_units: Sequence[str], tgt_units: Sequence[str]
+) -> dict[UnitKey, int]:
     """Each (side, unit) -> the first gold bead it occurs in."""
     groups: dict[UnitKey, int] = {}
     for k, bead in enumerate(gold):
