@@ -10,6 +10,7 @@ _FINAL = ".!?;:,…"
 _CLOSERS = "\"'”’»)]"
 _MAX_HEADING_WORDS = 15
 _SPACES = re.compile(r"[ \t]+")
+_INNER_END = re.compile(r"[a-záéíóúñü\d][.!?…]+[\"'”’»)]* +[\"'“‘«(¿¡]*[A-ZÁÉÍÓÚÑÜ]")
 
 
 def ends_like_sentence(line: str) -> bool:
@@ -24,7 +25,12 @@ def is_all_caps(line: str) -> bool:
 
 
 def is_short_title(line: str) -> bool:
-    return len(line.split()) <= _MAX_HEADING_WORDS and not ends_like_sentence(line)
+    """Short, unpunctuated at the end, and with no sentence end inside ("Agreed. They act")."""
+    return (
+        len(line.split()) <= _MAX_HEADING_WORDS
+        and not ends_like_sentence(line)
+        and not _INNER_END.search(line)
+    )
 
 
 def tidy(text: str) -> str:

@@ -29,5 +29,5 @@ def segment(doc: Document) -> tuple[Segment, ...]:
     out: list[Segment] = []
     for b, block in enumerate(doc.blocks):
         texts = [normalize(block.text)] if block.kind == "heading" else split_sentences(block.text, doc.lang)
-        out.extend(Segment(len(out) + k, t, b, block.kind) for k, t in enumerate(t for t in texts if t))
+        out += [Segment(len(out) + k, t, b, block.kind) for k, t in enumerate(t for t in texts if t)]
     return tuple(out)
