@@ -123,20 +123,19 @@ def test_gold_set_f1(lang):
     assert result.f1 >= 0.98, result
 
 
-def _corpus_docs() -> list[tuple[Path, Path, str]]:
-    docs = []
+def _corpus_docs() -> list:
+    """One pytest.param per corpora/<name>/<lang>.{md,txt} that has a <lang>.sents beside it."""
+    params = []
     for folder in sorted(p for p in CORPORA.glob("*") if p.is_dir()):
         for lang in ("en", "es"):
+            docs = [folder / f"{lang}{ext}" for ext in (".md", ".txt") if (folder / f"{lang}{ext}").is_file()]
             sents = folder / f"{lang}.sents"
-            found = [folder / f"{lang}{ext}" for ext in (".md", ".txt") if (folder / f"{lang}{ext}").is_file()]
-            if sents.is_file() and found:
-                docs.append((found[0], sents, lang))
-    return docs
+            if docs and sents.is_file():
+                params.append(pytest.param(docs[0], sents, lang, id=f"{folder.name}/{docs[0].name}"))
+    return params or [pytest.param(None, None, None, marks=pytest.mark.skip(reason="no corpora with .sents yet"))]
 
 
-@pytest.mark.parametrize("doc, sents, lang", _corpus_docs() or [pytest.param(None, None, None, marks=pytest.mark.skip(
-    reason="no corpora/<name>/ folders with .sents files yet"))], ids=lambda v: str(v.parent.name + "/" + v.name)
-    if isinstance(v, Path) and v.suffix != ".sents" else "")
+@pytest.mark.parametrize("doc, sents, lang", _corpus_docs())
 def test_corpus_segmentation_matches_sents_file(doc, sents, lang):
     expected = [line.strip() for line in sents.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [s.text for s in segment(read(doc, lang))] == expected
