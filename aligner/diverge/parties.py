@@ -1,0 +1,118 @@
+"""Actors that act in agreements and regulations, named the same way on both sides.
+
+A party is an id with one pattern per language. `collective` parties ("both countries",
+"the Parties") stand for several actors at once: replacing one by a single actor ("Mexico")
+changes who is bound, which is worse than merely dropping a name.
+
+Extra parties (names a document introduces, e.g. "Pemex") can be passed to the check; see
+`Party` and `CommitmentsCheck(parties=...)`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .cues import mask, words
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor and how each language names it."""
+
+    id: str
+    patterns: dict[str, re.Pattern[str]] = field(hash=False)
+    collective: bool = False
+    label: dict[str, str] = field(default_factory=dict, hash=False)
+
+
+# Words that put "responsable"/"encargado" in noun position (the adjective follows a noun or "ser").
+_DET_ES = (r"(?:el|los|al|del|cada|un|otro|otros|dicho|dichos|mismo|todo|de|a|por|sus?|varios|ambos|"
+           r"ningún|tal|tales|este|estos|ese|esos|cualquier)")
+
+
+def _cased(*phrases: str) -> re.Pattern[str]:
+    """Whole-word, case-sensitive: "the Commission" the institution, not "a commission"."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
+
+
+DEFAULT_PARTIES: tuple[Party, ...] = (
+    Party(
+        "both",
+        {
+            "en": words(r"both\s+(?:governments|countries|parties|sides|nations)",
+                        r"the\s+two\s+(?:governments|countries|parties|sides|nations)"),
+            "es": words(r"ambos\s+(?:gobiernos|países|lados)", r"ambas\s+(?:partes|naciones)",
+                        r"los\s+dos\s+(?:gobiernos|países)", r"las\s+dos\s+(?:partes|naciones)"),
+        },
+        collective=True,
+        label={"en": "both countries", "es": "ambos países"},
+    ),
+    Party(
+        "parties",
+        {"en": _cased(r"Parties", r"Contracting\s+Part(?:y|ies)", r"(?:each|either|a|the\s+other)\s+Party"),
+         "es": _cased(r"Partes", r"Partes\s+Contratantes", r"(?:cada|una|la\s+otra)\s+Parte")},
+        collective=True,
+        label={"en": "the Parties", "es": "las Partes"},
+    ),
+    Party(
+        "us",
+        {"en": _cased(r"United\s+States(?:\s+of\s+America)?", r"U\.S\.", r"USA"),
+         "es": _cased(r"Estados\s+Unidos(?!\s+Mexicanos)(?:\s+de\s+América)?", r"EE\.\s?UU\.", r"EUA")},
+        label={"en": "the United States", "es": "Estados Unidos"},
+    ),
+    Party("mexico", {"en": _cased(r"Mexico", r"United\s+Mexican\s+States", r"Mexican\s+Government"),
+                     "es": _cased(r"México", r"Estados\s+Unidos\s+Mexicanos", r"Gobierno\s+mexicano")},
+          label={"en": "Mexico", "es": "México"}),
+    Party("canada", {"en": _cased(r"Canada", r"Canadian\s+Government"),
+                     "es": _cased(r"Canadá", r"Gobierno\s+canadiense")},
+          label={"en": "Canada", "es": "Canadá"}),
+    Party("commission", {"en": _cased(r"Commission"), "es": _cased(r"Comisión")},
+          label={"en": "the Commission", "es": "la Comisión"}),
+    Party("member-states", {"en": words(r"Member\s+States?"), "es": words(r"Estados?\s+miembros?")},
+          collective=True, label={"en": "the Member States", "es": "los Estados miembros"}),
+    Party(
+        "controller",
+        {"en": words(r"(?:joint\s+)?controllers?"),
+         "es": words(r"(?:co)?responsables?\s+del\s+tratamiento", r"corresponsables?",
+                     rf"{_DET_ES}\s+responsables?", r"responsables?(?=\s+[oyu]\s+(?:el\s+|los\s+)?encargad)")},
+        label={"en": "the controller", "es": "el responsable del tratamiento"},
+    ),
+    Party(
+        "processor",
+        {"en": words(r"processors?", r"sub-?processors?"),
+         # "encargado de" + anything but "tratamiento" is "in charge of", not the processor
+         "es": words(r"encargad[oa]s?\s+del?\s+tratamiento", rf"(?:{_DET_ES}|o|y|u)\s+encargados?(?!\s+de\s+(?!que\s))")},
+        label={"en": "the processor", "es": "el encargado del tratamiento"},
+    ),
+    Party("secretariat", {"en": words(r"Secretariat"), "es": words(r"Secretaría")},
+          label={"en": "the Secretariat", "es": "la Secretaría"}),
+)
+
+
+# Currencies name a country without making it an actor: "$1.25" is "1,25 dólares de los Estados
+# Unidos", and "United States dollars" is "dólares de los Estados Unidos".
+_CURRENCY = {
+    "en": (words(r"(?:United\s+States|U\.S\.|US)\s+dollars?", r"US\$", r"(?:Mexican|Canadian)\s+pesos?|Canadian\s+dollars?"),),
+    "es": (words(r"dólares(?:\s+\w+)?\s+de\s+(?:los\s+)?(?:Estados\s+Unidos|EE\.\s?UU\.)(?:\s+de\s+América)?",
+                 r"pesos\s+mexicanos", r"dólares\s+canadienses"),),
+}
+
+
+def find_parties(text: str, lang: str, parties: tuple[Party, ...]) -> dict[str, str]:
+    """Party id -> first mention as written, for the parties named in `text`.
+
+    Parties are tried in order and a matched span is blanked, so "Estados Unidos Mexicanos"
+    counts as Mexico only.
+    """
+    text = mask(unicodedata.normalize("NFC", text), _CURRENCY.get(lang, ()))
+    found: dict[str, str] = {}
+    for party in parties:
+        pattern = party.patterns.get(lang)
+        if pattern is None:
+            continue
+        m = pattern.search(text)
+        if m:
+            found[party.id] = m.group(0)
+            text = mask(text, (pattern,))
+    return found

@@ -1,0 +1,71 @@
+"""Negation cues for English and Spanish.
+
+Two strengths. A *strong* cue negates a clause ("not", "never", "no" + verb, "sin"). A *weak*
+cue carries negative meaning without being a clause negation: privative prefixes
+("non-governmental", "unauthorised", "no autorizado", "la no discriminación") and exceptive
+words ("unless", "salvo"). A strong cue on one side is accepted as translated when the other side
+has any cue, strong or weak, because translators move freely between "not authorised",
+"unauthorised" and "no autorizado". Only a side with no negative material at all opposite a
+strong negation is flagged.
+
+Fixed expressions with no negative meaning are masked first: "no later than" (= "a más
+tardar"), "not only ... but also" (= "no solo ... sino"), "without prejudice to" (= "sin
+perjuicio de", both read as weak negations so that "shall not affect" may become "se entenderá
+sin perjuicio de"), "sin embargo", "no obstante", "No. 5", "whether or not" (= "si ... o no") and
+quantity bounds ("no more than", "no menos de"), which belong to the figures check.
+"""
+from __future__ import annotations
+
+from .cues import Lexicon, lexicon, words
+
+STRONG = "strong"
+WEAK = "weak"
+
+EN: Lexicon = lexicon(
+    [
+        ("weak", words(r"non[-‐‑–]?\w+", r"un(?!der|til|it|ion|iv|iqu|ifo|anim|less|cle|ce\b)\w{3,}",
+                       r"unless", r"except", r"save\s+(?:where|when|for|as|that)", r"lack(?:s|ing)?",
+                       r"absence", r"failure", r"without\s+prejudice\s+to", r"refus\w*", r"prevent\w*", r"prohibit\w*", r"only",
+                       r"other\s+than", r"rather\s+than", r"instead\s+of", r"outside", r"ceas\w+",
+                       r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
+                       r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
+        ("strong", words(r"not", r"\w+n't", r"never", r"no", r"none", r"nor", r"neither",
+                         r"without", r"cannot", r"nobody", r"nothing", r"nowhere",
+                         r"fail(?:s|ed)?\s+to")),
+    ],
+    (
+        words(r"no(?:t)?\s+later\s+than", r"not\s+only", r"(?:does\s+|do\s+|should\s+|shall\s+)?not\s+(?:exceed\w*|below|above)",
+              r"or\s+not", r"no(?:t)?\s+(?:more|less|fewer|greater|higher|lower)\s+than",
+              r"not\s+exceeding", r"No\.?\s*\d+", r"nos?\.\s*\d+"),
+    ),
+)
+
+# "no" before a participle, a relational adjective or an abstract noun is a privative prefix:
+# "no autorizado", "no gubernamental", "la no discriminación". Finite verbs never end this way.
+_ES_PRIVATIVE = (
+    r"no\s+[a-záéíóúñü]+(?:ad[oa]s?|id[oa]s?|al|ales|ble|bles|iv[oa]s?|ic[oa]s?|ción|ciones|sión|siones|"
+    r"encia|encias|ente|entes)"
+)
+# "sin" before a bare noun makes an adjective phrase ("sin riesgos" = safely, "sin litoral" =
+# landlocked); before an infinitive or a determiner it negates an action or a thing.
+_ES_SIN_STRONG = r"sin\s+(?:[a-záéíóúñ]+(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?|el|la|los|las|un|una|su|sus|que|ningún|ninguna|previ[oa])"
+
+ES: Lexicon = lexicon(
+    [
+        ("strong", words(_ES_SIN_STRONG)),
+        ("weak", words(_ES_PRIVATIVE, r"salvo", r"excepto", r"a\s+menos\s+que", r"falta", r"ausencia",
+                       r"incumpl\w+", r"imped\w+", r"prohib\w+", r"prohíb\w+", r"solo", r"sólo",
+                       r"solamente", r"únicamente", r"dej\w+\s+de", r"sin\s+perjuicio\s+del?", r"sin", r"distint[oa]s?\s+de",
+                       r"carec\w+", r"exent[oa]s?")),
+        ("strong", words(r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
+                         r"nada", r"ni")),
+    ],
+    (
+        words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
+              r"sin\s+embargo", r"no\s+obstante", r"o\s+no",
+              r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán)\s+)?(?:superior|inferior)(?:es)?\s+a",
+              r"n\.[oº°]\s*\d+"),
+    ),
+)
+
+LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}
