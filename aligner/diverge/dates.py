@@ -1,0 +1,145 @@
+"""Dates and periods in EN/ES: full dates, month-years, quarters, fiscal years, decades.
+
+Each is returned as (start, end, values, unit) where the values encode the date at the
+precision the text gives (unit 'ymd' = yyyymmdd, 'ym' = yyyymm, 'md' = mmdd, 'yq' = yyyyq,
+'year', 'decade'); several values mean the text allows several readings (8/10/2021).
+Bare years are left to the number extractor: "in 2021" and "de 2021" are the same count.
+"""
+from __future__ import annotations
+
+import re
+
+DateHit = tuple[int, int, tuple[float, ...], str]
+
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+_ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+              "septiembre", "octubre", "noviembre", "diciembre"]
+
+
+def _month_table() -> dict[str, int]:
+    table = {m.lower(): i + 1 for i, m in enumerate(_EN_MONTHS)}
+    table |= {m[:3].lower(): i + 1 for i, m in enumerate(_EN_MONTHS)}
+    table |= {"sept": 9, "setiembre": 9}
+    table |= {m: i + 1 for i, m in enumerate(_ES_MONTHS)}
+    return table
+
+
+MONTHS = _month_table()
+# English month names are capitalised; requiring it keeps "may" the verb out.
+_EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December" \
+            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_ES_MONTH = r"(?i:(" + "|".join(_ES_MONTHS + ["setiembre"]) + r"))"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|\.?º)?"
+_MONTH_DATE = {
+    "en": [
+        re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\d)"),  # 8 October 2021
+        re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:,?\s+(\d{{4}}))?\b"),  # October 8, 2021
+        re.compile(rf"\b()(?:{_EN_MONTH})(?:\s+of)?,?\s+(\d{{4}})\b"),  # October 2021
+    ],
+    "es": [
+        re.compile(rf"\b{_DAY}\s+de\s+{_ES_MONTH}(?:\s+(?:de|del)\s+(\d{{4}}))?\b"),
+        re.compile(rf"\b(){_ES_MONTH}\s+(?:de|del)\s+(\d{{4}})\b"),
+    ],
+}
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/.\-])")
+_ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
+_QUARTER = {
+    "en": re.compile(
+        r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q([1-4]))(?:\s+of)?(?:,?\s+(\d{4}))?\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(primer|segundo|tercer|cuarto)\s+trimestre(?:\s+(?:de|del))?(?:\s+(?:año\s+)?(\d{4}))?\b()",
+        re.IGNORECASE,
+    ),
+}
+_QUARTER_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                "4th": 4, "primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
+_FISCAL = {
+    "en": re.compile(r"\b(?:fiscal\s+year|financial\s+year|FY)\s*(\d{4}|\d{2})\b", re.IGNORECASE),
+    "es": re.compile(r"\b(?:ejercicio(?:\s+fiscal)?|año\s+fiscal)\s+(?:de\s+)?(\d{4})\b", re.IGNORECASE),
+}
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90, "veinte": 20, "treinta": 30,
+                 "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+                 "noventa": 90}
+_DECADE = {
+    "en": re.compile(
+        r"\b(?:(\d{3}0)s|'(\d0)s|the\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:década\s+de\s+(?:los\s+)?(?:(\d{3}0)|años\s+)?|años\s+)"
+        r"(?:(\d{3}0)|(\d0)|(veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa))\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year if year >= 100 else (2000 + year if year < 50 else 1900 + year)
+
+
+def _month_dates(text: str, lang: str) -> list[DateHit]:
+    hits: list[DateHit] = []
+    for pattern in _MONTH_DATE[lang]:
+        for m in pattern.finditer(text):
+            a, b, year = m.group(1), m.group(2), m.group(3)
+            day_s, month_s = (b, a) if a and not a.isdigit() else (a, b)
+            month = MONTHS[month_s.lower().rstrip(".")]
+            day = int(day_s) if day_s else 0
+            if day > 31 or (not day and not year):
+                continue
+            if day and year:
+                hits.append((m.start(), m.end(), (int(year) * 10000 + month * 100 + day,), "ymd"))
+            elif year:
+                hits.append((m.start(), m.end(), (int(year) * 100 + month,), "ym"))
+            else:
+                hits.append((m.start(), m.end(), (month * 100 + day,), "md"))
+    return hits
+
+
+def _numeric_dates(text: str, lang: str) -> list[DateHit]:
+    hits: list[DateHit] = []
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        readings = {(a, b)} if lang == "es" else {(a, b), (b, a)}  # (day, month); US writes m/d
+        values = tuple(sorted(year * 10000 + mo * 100 + d for d, mo in readings if 1 <= d <= 31 and 1 <= mo <= 12))
+        if values:
+            hits.append((m.start(), m.end(), values, "ymd"))
+    for m in _ISO.finditer(text):
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            hits.append((m.start(), m.end(), (y * 10000 + mo * 100 + d,), "ymd"))
+    return hits
+
+
+def _periods(text: str, lang: str) -> list[DateHit]:
+    hits: list[DateHit] = []
+    for m in _QUARTER[lang].finditer(text):
+        q = int(m.group(2)) if lang == "en" and m.group(2) else _QUARTER_NUM[(m.group(1) or "").lower()]
+        year = m.group(3) if lang == "en" else m.group(2)
+        hits.append((m.start(), m.end(), (int(year) * 10 + q,) if year else (q,), "yq" if year else "q"))
+    for m in _FISCAL[lang].finditer(text):
+        hits.append((m.start(), m.end(), (float(_full_year(m.group(1))),), "year"))
+    for m in _DECADE[lang].finditer(text):
+        groups = [g for g in m.groups() if g]
+        if not groups:
+            continue
+        g = groups[-1].lower()
+        year = 1900 + _DECADE_WORDS[g] if g in _DECADE_WORDS else _full_year(g.lstrip("'"))
+        hits.append((m.start(), m.end(), (float(year),), "decade"))
+    return hits
+
+
+def find_dates(text: str, lang: str) -> list[DateHit]:
+    """All date and period mentions, longest first where they overlap."""
+    hits = _numeric_dates(text, lang) + _periods(text, lang) + _month_dates(text, lang)
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[DateHit] = []
+    for hit in hits:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept

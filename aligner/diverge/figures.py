@@ -1,0 +1,118 @@
+"""The figures check: numbers, amounts, percentages, dates that one side states differently or not at all."""
+from __future__ import annotations
+
+import math
+
+from ..records import Flag
+from .base import BeadText, Check, Context
+from .compare import pair_quantities
+from .numbers import decimal_for
+from .quantities import Quantity, extract_quantities
+
+# Figures whose loss changes what a sentence commits to.
+_HEAVY = ("amount", "percent", "pp", "date")
+
+
+def _num(v: float) -> str:
+    if abs(v) >= 1e6:
+        exp = int(math.floor(math.log10(abs(v)) / 3) * 3)
+        return f"{round(v / 10 ** exp, 6):g}e{exp}"
+    return f"{round(v, 6):g}"
+
+
+def _date_parts(v: float, unit: str) -> tuple[int | None, int | None, int | None]:
+    n = int(v)
+    return {
+        "ymd": (n // 10000, n // 100 % 100, n % 100), "ym": (n // 100, n % 100, None),
+        "md": (None, n // 100, n % 100), "year": (n, None, None), "decade": (None, None, None),
+        "yq": (n // 10, None, None), "q": (None, None, None),
+    }[unit]
+
+
+def _show_date(v: float, unit: str) -> str:
+    n = int(v)
+    return {
+        "ymd": f"{n // 10000}-{n // 100 % 100:02d}-{n % 100:02d}", "ym": f"{n // 100}-{n % 100:02d}",
+        "md": f"--{n // 100:02d}-{n % 100:02d}", "yq": f"{n // 10}-Q{n % 10}", "q": f"Q{n}",
+        "decade": f"{n}s", "year": str(n),
+    }[unit]
+
+
+def show(q: Quantity, near: Quantity | None = None) -> str:
+    """The normalised value of `q`; of several readings, the one closest to `near`."""
+    v = q.values[0]
+    if near is not None and len(q.values) > 1:
+        v = min(q.values, key=lambda x: min(abs(math.log(abs(x) + 1e-12) - math.log(abs(y) + 1e-12)) for y in near.values))
+    if q.kind == "date":
+        return _show_date(v, q.unit)
+    body = _num(v)
+    if q.kind == "percent":
+        return body + "%"
+    if q.kind == "pp":
+        return body + " pp"
+    if q.kind == "ref":
+        return f"{q.unit} {body}".strip()
+    if q.kind == "approx":
+        return "~" + body
+    return f"{body} {q.unit}".strip() + ("x" if q.kind == "factor" else "")
+
+
+def _dates_agree(a: Quantity, b: Quantity) -> bool:
+    """A date said more or less precisely on each side ("October 2021" / "8 de octubre de 2021")."""
+    return any(
+        all(x is None or y is None or x == y for x, y in zip(_date_parts(va, a.unit), _date_parts(vb, b.unit)))
+        for va in a.values for vb in b.values
+    )
+
+
+def _differ_flag(a: Quantity, b: Quantity) -> Flag:
+    label = a.kind if a.kind == b.kind else "figure"
+    vague = a.approx or b.approx or (a.kind == b.kind == "date" and _dates_agree(a, b))
+    what = "precision differs" if vague and a.kind == b.kind == "date" else "differs"
+    return Flag("figure", "low" if vague else "high", f"{label} {what}: {show(a, b)} vs {show(b, a)}", a.text, b.text)
+
+
+def _weak(q: Quantity) -> bool:
+    """A lone 'one'/'first'/'1 year' is so often rephrased away ("infants" = "menores de 1 año",
+    "one census" = "un censo") that its absence on the other side says nothing."""
+    return q.kind not in _HEAVY and all(v == 1 for v in q.values)
+
+
+def _missing_flag(q: Quantity, side: str, other: str) -> Flag:
+    # Vague amounts and ordinal words ("the first subparagraph" = "el párrafo primero" or just
+    # "este párrafo") are often restructured, so their absence is only worth a look.
+    # Small numbers in words hide in "both", "another", "twice" ("dos encargados").
+    vague = q.approx or q.kind == "approx" or (q.wordy and (q.kind == "ordinal" or max(q.values) <= 2))
+    severity = "low" if vague else "high" if q.kind in _HEAVY else "medium"
+    message = f"{q.kind} missing in {other}: {show(q)}"
+    return Flag("figure", severity, message, q.text if side == "src" else "", q.text if side == "tgt" else "")
+
+
+def _repeated(q: Quantity, pairs: list[tuple[Quantity, Quantity]], side: int) -> bool:
+    """`q` restates a figure its side already matched ("Article 9(2) as well as Article 9(3)"
+    = "artículo 9, apartados 2 y 3"): a repetition, not a figure of its own."""
+    return any(set(q.values) & set(pair[side].values) for pair in pairs)
+
+
+def compare(src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
+    pairing = pair_quantities(src, tgt)
+    flags = [_differ_flag(a, b) for a, b in pairing.differ]
+    flags += [_missing_flag(q, "src", "target") for q in pairing.src_only
+              if not _weak(q) and not _repeated(q, pairing.same, 0)]
+    flags += [_missing_flag(q, "tgt", "source") for q in pairing.tgt_only
+              if not _weak(q) and not _repeated(q, pairing.same, 1)]
+    return flags
+
+
+class FiguresCheck(Check):
+    """Flags figures that differ between the two sides of a bead, or appear on one side only."""
+
+    name = "figures"
+
+    def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
+        # A side with no text is an omission, which is another check's business.
+        if not bead.src_text.strip() or not bead.tgt_text.strip():
+            return []
+        src = extract_quantities(bead.src_text, ctx.src_lang, decimal_for(ctx.src_lang, ctx.src_decimal, ctx.es_locale))
+        tgt = extract_quantities(bead.tgt_text, ctx.tgt_lang, decimal_for(ctx.tgt_lang, ctx.tgt_decimal, ctx.es_locale))
+        return compare(src, tgt)
