@@ -1,6 +1,9 @@
 """Sentence-boundary precision/recall/F1 on tests/data/segmentation for our segmenter,
 plain sentence-splitter (library prefixes only) and, when installed, pysbd.
 
+When ../shared/data/flores200-devtest-en-es is present, each FLORES article (its sentences joined)
+is scored too. FLORES units sometimes hold two sentences, so there only recall is telling.
+
     python benchmarks/segmentation.py [--show-errors]
 
 Prints a table and writes benchmarks/results/segmentation.json.
@@ -16,11 +19,12 @@ from pathlib import Path
 from sentence_splitter import SentenceSplitter
 
 from aligner.segment import split_sentences
-from aligner.segment.evaluate import errors, load_gold, score
+from aligner.segment.evaluate import GoldParagraph, errors, load_gold, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "segmentation"
 OUT = ROOT / "benchmarks" / "results" / "segmentation.json"
+FLORES = ROOT.parent / "shared" / "data" / "flores200-devtest-en-es" / "docs"
 LANGS = ("en", "es")
 
 
@@ -37,22 +41,37 @@ def splitters(lang: str) -> dict[str, Callable[[str], list[str]]]:
     return out
 
 
+def flores(lang: str) -> list[GoldParagraph]:
+    return [
+        GoldParagraph(("flores",), tuple(ln.strip() for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()))
+        for f in sorted(FLORES.glob(f"*.{lang}"))
+    ]
+
+
+def sets(lang: str) -> dict[str, list[GoldParagraph]]:
+    out = {"testset": load_gold(DATA / f"{lang}.txt")}
+    if FLORES.is_dir():
+        out["flores"] = flores(lang)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show-errors", action="store_true", help="print the paragraphs each system gets wrong")
     args = ap.parse_args()
     results: dict[str, dict[str, dict]] = {}
-    print(f"{'lang':<5}{'system':<20}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'pred':>6}")
+    print(f"{'set':<9}{'lang':<5}{'system':<20}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'pred':>6}")
     for lang in LANGS:
-        gold = load_gold(DATA / f"{lang}.txt")
-        results[lang] = {"paragraphs": len(gold)}
-        for name, split in splitters(lang).items():
-            s = score(gold, split)
-            results[lang][name] = asdict(s)
-            print(f"{lang:<5}{name:<20}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.gold:6d}{s.predicted:6d}")
-            if args.show_errors:
-                for g, p in errors(gold, split):
-                    print(f"    gold {list(g)}\n    got  {list(p)}")
+        for set_name, gold in sets(lang).items():
+            entry = results.setdefault(f"{set_name}/{lang}", {"paragraphs": len(gold)})
+            for name, split in splitters(lang).items():
+                s = score(gold, split)
+                entry[name] = asdict(s)
+                print(f"{set_name:<9}{lang:<5}{name:<20}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}"
+                      f"{s.gold:6d}{s.predicted:6d}")
+                if args.show_errors and set_name == "testset":
+                    for g, p in errors(gold, split):
+                        print(f"    gold {list(g)}\n    got  {list(p)}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")

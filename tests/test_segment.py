@@ -58,6 +58,11 @@ CASES = {
         ("es", ["a) La Secretaría informará."]),
     ],
     "no final punctuation": [("en", ["Final Provisions of the Agreement"])],
+    "era": [
+        ("en", ["It began in 400 A.D. and lasted until 1100 A.D.", "Its status declined."]),
+        ("es", ["Empezó en el 400 a. C. y duró hasta el 1100 d. C.", "Durante el siglo XII decayó."]),
+        ("es", ["Data del 5.000 a.C.", "Como disciplina es reciente."]),
+    ],
     "spanish no": [("es", ["Dijo que no.", "El ministro salió."])],
 }
 

@@ -18,6 +18,11 @@ _OPENERS = "\"'“‘«(¿¡"
 _ELLIPSIS_BREAK = regex.compile(rf"(?<![\[(])…[\"'”’»)\]]* (?=[{_OPENERS}]*\p{{Lu}})")
 _ABBREV_THEN_WORD = regex.compile(rf"(?:^|(?<= ))[{_OPENERS}]*(\S+?)\. (?=(\w+))")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}$")
+# Era markers end the year they follow; a capital after them starts a sentence ("1100 d. C. Durante").
+_SPACED_ERA = regex.compile(r"\b[ad]\. (?:de )?C\.")
+_ERA_BREAK = regex.compile(
+    rf"\b(?:[ad]\.[ {KEEP}]?(?:de[ {KEEP}]?)?C\.|(?:A\.D|B\.C|B\.C\.E|C\.E)\.) (?=[{_OPENERS}]*\p{{Lu}})"
+)
 
 
 def normalize(text: str) -> str:
@@ -26,8 +31,10 @@ def normalize(text: str) -> str:
 
 
 def protect(text: str) -> str:
-    """Glue a leading label ("1.", "(a)", "IV.") and bracketed elisions ("[...]") to the next word."""
+    """Glue a leading label ("1.", "(a)", "IV.") and bracketed elisions ("[...]") to the next word,
+    and close up spaced era markers ("a. C.")."""
     text = _LEADING_LABEL.sub(lambda m: m.group(1) + KEEP, text, count=1)
+    text = _SPACED_ERA.sub(lambda m: m.group(0).replace(" ", KEEP), text)
     return _BRACKETED_ELLIPSIS.sub(lambda m: m.group(1) + KEEP, text)
 
 
@@ -37,7 +44,7 @@ def restore(text: str) -> str:
 
 def forced_breaks(text: str, code: str) -> list[int]:
     """Offsets of spaces that end a sentence although the library would not break there."""
-    cuts = [m.end() - 1 for m in _ELLIPSIS_BREAK.finditer(text)]
+    cuts = [m.end() - 1 for rule in (_ELLIPSIS_BREAK, _ERA_BREAK) for m in rule.finditer(text)]
     terminal, opening = prefixes(code).terminal, starters(code)
     for m in _ABBREV_THEN_WORD.finditer(text, overlapped=True):
         word, nxt = m.group(1), m.group(2)
