@@ -69,8 +69,14 @@ def test_markdown_inline_edge_cases():
     assert kinds_texts(md, "markdown") == [("paragraph", "snake_case stays, 5 * 3 * 2 stays, *escaped* stays, gone, x")]
 
 
-def test_markdown_hard_break_ends_a_line():
-    assert kinds_texts("Done at Geneva  \n15 March 2020", "markdown")[0] == ("line", "Done at Geneva")
+def test_markdown_hard_breaks_make_lines():
+    md = "Done at Geneva  \n15 March 2020\\\nFor the Parties\n\nA paragraph\nwrapped."
+    assert kinds_texts(md, "markdown") == [
+        ("line", "Done at Geneva"),
+        ("line", "15 March 2020"),
+        ("line", "For the Parties"),
+        ("paragraph", "A paragraph wrapped."),
+    ]
 
 
 def test_read_picks_format_from_suffix(tmp_path):

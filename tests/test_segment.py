@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.read import read, read_string
 from aligner.segment import segment, split_sentences
@@ -144,3 +146,16 @@ def _corpus_docs() -> list:
 def test_corpus_segmentation_matches_sents_file(doc, sents, lang):
     expected = [line.strip() for line in sents.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [s.text for s in segment(read(doc, lang))] == expected
+
+
+_PIECES = ["The", "U.S.", "EE.", "UU.", "Sr.", "etc.", "1.", "(a)", "a.m.", "…", "...", "¿Qué?", "¡Ya!", "«Sí».",
+           "25.1", "5,046", "$3.5", "No.", "5", "d.", "C.", "Inc.", "El", "la", "said.", '"Why?"', "[...]", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25), st.sampled_from(["en", "es", "fr", "zz"]))
+def test_segmentation_loses_and_invents_nothing(words, lang):
+    text = " ".join(words)
+    sentences = split_sentences(text, lang)
+    assert " ".join(sentences) == text
+    assert all(s and s == s.strip() for s in sentences)

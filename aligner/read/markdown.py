@@ -13,7 +13,7 @@ _ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -26,6 +26,7 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     kind: str = ""
     parts: list[str] = field(default_factory=list)
+    broken: bool = False  # a hard line break was seen since the last blank line
 
     def flush(self, kind: str | None = None) -> None:
         if self.parts:
@@ -37,7 +38,7 @@ class _Builder:
         self.kind, self.parts = kind, [text]
 
     def add(self, text: str) -> None:
-        self.kind = self.kind or "paragraph"
+        self.kind = self.kind or ("line" if self.broken else "paragraph")
         self.parts.append(text)
 
 
@@ -64,9 +65,10 @@ def _line(b: _Builder, line: str) -> None:
     """Feed one line (block-quote marker already removed) to the builder."""
     if not line.strip() or _REFDEF.match(line):
         b.flush()
-    elif (m := _SETEXT.match(line)) and b.kind == "paragraph":
+        b.broken = False
+    elif _SETEXT.match(line) and b.kind == "paragraph":
         b.flush("heading")
-    elif _RULE.match(line) or _TABLE_SEP.match(line) and "|" in line:
+    elif _RULE.match(line) or (_TABLE_SEP.match(line) and "|" in line):
         b.flush()
     elif m := _ATX.match(line):
         b.start("heading", m.group(1) or "")
@@ -86,3 +88,4 @@ def _text_line(b: _Builder, line: str) -> None:
     b.add(line.rstrip().removesuffix("\\").strip())
     if hard:
         b.flush("line" if b.kind == "paragraph" else b.kind)
+        b.broken = True
