@@ -60,8 +60,8 @@ def _match(src: list[Quantity], tgt: list[Quantity], ok, pairs: list) -> tuple[l
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
     """Two leftovers that state the same sort of thing, so one is a changed version of the other."""
-    if a.kind == b.kind == "date":
-        return True
+    if a.kind == b.kind and a.kind in ("date", "amount"):
+        return True  # another day, another currency: still the same figure changed
     if category(a) != category(b):
         return False
     # Bare numbers are paired only with their own kind, and never a lone "one": a stray

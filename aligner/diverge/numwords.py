@@ -11,6 +11,27 @@ import re
 
 from text_to_num import text2num
 
+def alternation(words: list[str]) -> str:
+    """A regex matching any of `words`, as a trie so that the first letters pick the branch
+    (a flat alternation of a hundred words is tried branch by branch at every position)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 _EN_UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
@@ -31,8 +52,7 @@ _JOIN = {"en": r"(?:\s+and\s+|[\s\-]+)", "es": r"(?:\s+y\s+|\s+)"}
 
 
 def _run_re(lang: str) -> re.Pattern[str]:
-    words = sorted(_WORD[lang], key=len, reverse=True)
-    one = r"(?:" + "|".join(words) + r")"
+    one = alternation(_WORD[lang])
     if lang == "en":
         one = one + r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     return re.compile(rf"\b{one}(?:{_JOIN[lang]}{one})*\b", re.IGNORECASE)
@@ -106,7 +126,7 @@ def _ordinal_table() -> dict[str, dict[str, int]]:
 
 ORDINAL_WORDS = _ordinal_table()
 ORDINAL_WORD_RE = {
-    lang: re.compile(r"\b(?:" + "|".join(sorted(t, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    lang: re.compile(r"\b" + alternation(list(t)) + r"\b", re.IGNORECASE)
     for lang, t in ORDINAL_WORDS.items()
 }
 # 2nd, 21st / 2.º, 2.ª, 2º, 2°, 1er, 3er
@@ -208,7 +228,7 @@ TERM_RE = {
     "es": re.compile(
         r"\btercer(?:o|a)?s?\s+(?:o\s+(?:los\s+)?terceros\s+)?(?:país|países|parte|partes|Estados?)\b"
         r"|\bpaís(?:es)?\s+tercer[oa]s?\b|\b(?:un|el|del|al|ningún|cualquier|otro)\s+tercero\b"
-        r"|\b(?:primer|segundo)\s+ciclo\b|\b(?:" + "|".join(_ES_PLURAL_ORDINALS) + r")\b",
+        r"|\b(?:primer|segundo)\s+ciclo\b|\b" + alternation(_ES_PLURAL_ORDINALS) + r"\b",
         re.IGNORECASE,
     ),
 }

@@ -55,10 +55,10 @@ _REF_BEFORE_RE = re.compile(
 )
 # Roman numerals: after a heading word ("Chapter IV"), in "217 A (III)", or of two letters or
 # more standing alone in capitals ("capítulos II, III y IV").
-_ROMAN_REF_RE = re.compile(
-    r"\b(?i:chapter|capítulo|title|título|part|parte|annex|anexo|section|sección)s?\s+([IVXLC]+)\b"
-    r"|(?<=\d )[A-Z] \(([IVXLC]+)\)|\b([IVX]{2,}|[LC][IVX]+|[VX](?= \())\b"
+_ROMAN_KEY_RE = re.compile(
+    r"\b(?:chapter|capítulo|title|título|part|parte|annex|anexo|section|sección)s?\s+([IVXLC]+)\b", re.IGNORECASE
 )
+_ROMAN_BARE_RE = re.compile(r"(?<=\d )[A-Z] \(([IVXLC]+)\)|\b([IVX]{2,}|[LC][IVX]+|[VX](?= \())\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Paragraph numbers and list labels: "1.", "(1)", "2)" opening a sentence.
 _LABEL_RE = re.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))(?=\s)")
@@ -168,8 +168,9 @@ class _Extractor:
             self.claims.take(label.start(), label.end())
         for start, end, values, unit in find_dates(text, lang):
             self.add(start, end, values, "date", unit)
-        for m in _ROMAN_REF_RE.finditer(text):
-            g = next(i for i in (1, 2, 3) if m.group(i))
+        romans = [(m, 1) for m in _ROMAN_KEY_RE.finditer(text) if m.group(1).isupper()]
+        romans += [(m, 1 if m.group(1) else 2) for m in _ROMAN_BARE_RE.finditer(text)]
+        for m, g in romans:
             self.add(m.start(g), m.end(g), (float(_roman(m.group(g))),), "ref", "")
         self._words_first()
         for m in DIGITS_RE.finditer(text):
