@@ -87,6 +87,11 @@ def test_dates_and_periods(text, lang, value, unit):
     assert (q.kind, q.unit, q.values) == ("date", unit, (value,))
 
 
+def test_times_of_day_and_compound_ordinals():
+    assert one("at 09:19 p.m. GMT", "en").values == one("a las 21:19 h GMT", "es").values == (21 * 60 + 19.0,)
+    assert one("vigésimo cuarto", "es").values == one("twenty-fourth", "en").values == (24.0,)
+
+
 def test_us_numeric_date_is_ambiguous_in_english():
     assert one("8/10/2021", "en").values == (20210810, 20211008)
 

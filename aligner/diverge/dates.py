@@ -134,9 +134,24 @@ def _periods(text: str, lang: str) -> list[DateHit]:
     return hits
 
 
+_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+
+
+def _times(text: str) -> list[DateHit]:
+    """Times of day as minutes since midnight, so "09:19 p.m." = "21:19 h"."""
+    hits: list[DateHit] = []
+    for m in _TIME.finditer(text):
+        hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+        if half and hour > 12 or (not half and m.group(0)[len(m.group(1))] == "."):
+            continue  # "13 p.m." is no time; "6.30" without a.m./p.m. is a decimal
+        hour = hour % 12 + (12 if half == "p" else 0) if half else hour
+        hits.append((m.start(), m.end(), (float(hour * 60 + minute),), "time"))
+    return hits
+
+
 def find_dates(text: str, lang: str) -> list[DateHit]:
     """All date and period mentions, longest first where they overlap."""
-    hits = _numeric_dates(text, lang) + _periods(text, lang) + _month_dates(text, lang)
+    hits = _numeric_dates(text, lang) + _periods(text, lang) + _month_dates(text, lang) + _times(text)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[DateHit] = []
     for hit in hits:

@@ -25,7 +25,7 @@ def _date_parts(v: float, unit: str) -> tuple[int | None, int | None, int | None
     return {
         "ymd": (n // 10000, n // 100 % 100, n % 100), "ym": (n // 100, n % 100, None),
         "md": (None, n // 100, n % 100), "year": (n, None, None), "decade": (None, None, None),
-        "yq": (n // 10, None, None), "q": (None, None, None),
+        "yq": (n // 10, None, None), "q": (None, None, None), "time": (None, None, None),
     }[unit]
 
 
@@ -34,7 +34,7 @@ def _show_date(v: float, unit: str) -> str:
     return {
         "ymd": f"{n // 10000}-{n // 100 % 100:02d}-{n % 100:02d}", "ym": f"{n // 100}-{n % 100:02d}",
         "md": f"--{n // 100:02d}-{n % 100:02d}", "yq": f"{n // 10}-Q{n % 10}", "q": f"Q{n}",
-        "decade": f"{n}s", "year": str(n),
+        "decade": f"{n}s", "year": str(n), "time": f"{n // 60:02d}:{n % 60:02d}",
     }[unit]
 
 

@@ -118,6 +118,11 @@ def _ordinal_table() -> dict[str, dict[str, int]]:
     for stem, value in stems.items():
         for ending in ("o", "a", "os", "as"):
             es[stem + ending] = value
+    # Compound ordinals agree in gender: "vigésimo cuarto", "vigésima primera".
+    for tens, tv in _ES_TENS_ORD.items():
+        for unit, uv in list(stems.items())[:9]:
+            for ending in ("o", "a"):
+                es[f"{tens}{ending} {unit}{ending}"] = tv + uv
     es["primer"], es["tercer"] = 1, 3
     es["undécimo"] = es["decimoprimero"] = 11
     es["duodécimo"] = es["decimosegundo"] = 12
