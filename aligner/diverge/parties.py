@@ -50,8 +50,8 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
     ),
     Party(
         "parties",
-        {"en": _cased(r"Parties", r"Contracting\s+Part(?:y|ies)", r"(?:each|either|a|the\s+other)\s+Party"),
-         "es": _cased(r"Partes", r"Partes\s+Contratantes", r"(?:cada|una|la\s+otra)\s+Parte")},
+        {"en": _cased(r"Parties", r"Contracting\s+Part(?:y|ies)", r"(?:[Ee]ach|[Ee]ither|[Nn]either|[Aa]ny|[Nn]o|a|the\s+other)\s+Party"),
+         "es": _cased(r"Partes", r"Partes\s+Contratantes", r"(?:[Cc]ada|[Uu]na|[Nn]inguna|[Cc]ualquier|la\s+otra)\s+Parte")},
         collective=True,
         label={"en": "the Parties", "es": "las Partes"},
     ),
@@ -102,17 +102,18 @@ _CURRENCY = {
 def find_parties(text: str, lang: str, parties: tuple[Party, ...]) -> dict[str, str]:
     """Party id -> first mention as written, for the parties named in `text`.
 
-    Parties are tried in order and a matched span is blanked, so "Estados Unidos Mexicanos"
-    counts as Mexico only.
+    Parties are tried in order and a mention overlapping an earlier party's mention is ignored
+    (the patterns themselves keep "Estados Unidos Mexicanos" from reading as the United States).
     """
     text = mask(unicodedata.normalize("NFC", text), _CURRENCY.get(lang, ()))
+    taken = bytearray(len(text))
     found: dict[str, str] = {}
     for party in parties:
         pattern = party.patterns.get(lang)
-        if pattern is None:
-            continue
-        m = pattern.search(text)
-        if m:
-            found[party.id] = m.group(0)
-            text = mask(text, (pattern,))
+        for m in pattern.finditer(text) if pattern is not None else ():
+            start, end = m.span()
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            found.setdefault(party.id, m.group(0))
     return found

@@ -1,0 +1,293 @@
+"""Commitments check: silent on faithful translations, loud on hand-made perturbations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.diverge.base import BeadText, Context
+from aligner.diverge.commitments import CommitmentsCheck, carries_commitment
+from aligner.diverge.modality import EN as EN_MODAL
+from aligner.diverge.modality import ES as ES_MODAL
+from aligner.diverge.parties import Party, find_parties, DEFAULT_PARTIES
+from aligner.diverge.polarity import EN as EN_NEG
+from aligner.diverge.polarity import ES as ES_NEG
+from aligner.diverge.cues import words
+
+CHECK = CommitmentsCheck()
+CTX = Context()
+
+
+def flags(en: str, es: str):
+    return CHECK.judge(BeadText(en, es), CTX)
+
+
+# (English, faithful Spanish, perturbed Spanish, expected message start, expected severity)
+PERTURBED = [
+    # obligation weakened / changed
+    ("The Parties shall exchange information on a regular basis.",
+     "Las Partes intercambiarán información periódicamente.",
+     "Las Partes podrán intercambiar información periódicamente.", "obligation weakened", "high"),
+    ("The controller shall notify the supervisory authority.",
+     "El responsable del tratamiento deberá notificarlo a la autoridad de control.",
+     "El responsable del tratamiento podrá notificarlo a la autoridad de control.", "obligation weakened", "high"),
+    ("Both Governments must report annually to the Commission.",
+     "Ambos gobiernos deben informar anualmente a la Comisión.",
+     "Ambos gobiernos pueden informar anualmente a la Comisión.", "obligation weakened", "high"),
+    ("The Parties agree to establish a joint committee.",
+     "Las Partes acuerdan establecer un comité conjunto.",
+     "Las Partes procurarán establecer un comité conjunto.", "obligation weakened", "medium"),
+    ("The Secretariat shall publish the report.",
+     "La Secretaría publicará el informe.",
+     "La Secretaría podría publicar el informe.", "obligation weakened", "high"),
+    ("The Member States shall adopt the necessary measures.",
+     "Los Estados miembros adoptarán las medidas necesarias.",
+     "Los Estados miembros tienen previsto adoptar las medidas necesarias.", "obligation weakened", "medium"),
+    ("Canada commits to reduce emissions by 2030.",
+     "Canadá se compromete a reducir las emisiones de aquí a 2030.",
+     "Canadá pretende reducir las emisiones de aquí a 2030.", "obligation weakened", "medium"),
+    ("The processor shall not engage another processor.",
+     "El encargado del tratamiento no recurrirá a otro encargado.",
+     "El encargado del tratamiento podrá recurrir a otro encargado.", "prohibition weakened", "high"),
+    ("Personal data shall not be transferred to third countries.",
+     "Los datos personales no podrán transferirse a terceros países.",
+     "Los datos personales deberán transferirse a terceros países.", "prohibition changed", "high"),
+    # permission / intention strengthened
+    ("Member States may provide for more specific rules.",
+     "Los Estados miembros podrán establecer normas más específicas.",
+     "Los Estados miembros deberán establecer normas más específicas.", "permission strengthened", "high"),
+    ("The Commission may request further information.",
+     "La Comisión podrá solicitar información adicional.",
+     "La Comisión debe solicitar información adicional.", "permission strengthened", "high"),
+    ("The two countries intend to cooperate on border security.",
+     "Los dos países tienen previsto cooperar en materia de seguridad fronteriza.",
+     "Los dos países deberán cooperar en materia de seguridad fronteriza.", "intention strengthened", "medium"),
+    ("Mexico will seek to expand access to credit.",
+     "México procurará ampliar el acceso al crédito.",
+     "México podrá ampliar el acceso al crédito.", "intention weakened", "medium"),
+    # negation dropped / added
+    ("The supervisory authority shall not seek instructions from anybody.",
+     "La autoridad de control no solicitará instrucciones de nadie.",
+     "La autoridad de control solicitará instrucciones de alguien.", "negation missing in Spanish", "high"),
+    ("Processing is not lawful without a legal basis.",
+     "El tratamiento no es lícito sin una base jurídica.",
+     "El tratamiento es lícito con una base jurídica.", "negation missing in Spanish", "high"),
+    ("The data subject has never given consent.",
+     "El interesado nunca ha dado su consentimiento.",
+     "El interesado ya ha dado su consentimiento.", "negation missing in Spanish", "high"),
+    ("Neither Party shall disclose the information.",
+     "Ninguna de las Partes divulgará la información.",
+     "Cada Parte divulgará la información.", "negation missing in Spanish", "high"),
+    ("The fee is charged to the applicant.",
+     "La tasa se cobra al solicitante.",
+     "La tasa no se cobra al solicitante.", "negation added in Spanish", "high"),
+    ("The report was submitted on time.",
+     "El informe se presentó a tiempo.",
+     "El informe nunca se presentó a tiempo.", "negation added in Spanish", "high"),
+    ("The data are stored in the Union.",
+     "Los datos se conservan en la Unión.",
+     "Los datos no se conservan en la Unión.", "negation added in Spanish", "high"),
+    ("Each Party retains its rights under this Agreement.",
+     "Cada Parte conserva sus derechos en virtud del presente Acuerdo.",
+     "Ninguna Parte conserva sus derechos en virtud del presente Acuerdo.", "negation added in Spanish", "high"),
+    ("The information is transmitted without delay.",
+     "La información se transmite sin demora.",
+     "La información se transmite con demora.", "negation missing in Spanish", "high"),
+    # conditions dropped / added
+    ("Member States may, subject to Article 6, restrict those rights.",
+     "Los Estados miembros podrán, con sujeción al artículo 6, limitar esos derechos.",
+     "Los Estados miembros podrán limitar esos derechos.", "condition dropped", "medium"),
+    ("The controller shall erase the data unless retention is required by law.",
+     "El responsable del tratamiento suprimirá los datos salvo que la ley exija conservarlos.",
+     "El responsable del tratamiento suprimirá los datos y la ley exige conservarlos.", "condition dropped", "medium"),
+    ("The Parties shall meet annually, provided that funds are available.",
+     "Las Partes se reunirán anualmente, siempre que haya fondos disponibles.",
+     "Las Partes se reunirán anualmente con los fondos disponibles.", "condition dropped", "medium"),
+    ("Fees shall be refunded if the application is rejected.",
+     "Las tasas se reembolsarán si se rechaza la solicitud.",
+     "Las tasas se reembolsarán y se rechaza la solicitud.", "condition dropped", "medium"),
+    ("Strengthen cooperation with regional bodies, as appropriate.",
+     "Fortalecer la cooperación con los organismos regionales, según proceda.",
+     "Fortalecer la cooperación con los organismos regionales.", "condition dropped", "medium"),
+    ("In the event of a breach, the processor shall inform the controller.",
+     "En caso de violación, el encargado del tratamiento informará al responsable.",
+     "El encargado del tratamiento informará al responsable de las violaciones.", "condition dropped", "medium"),
+    ("The Commission shall adopt implementing acts.",
+     "La Comisión adoptará actos de ejecución.",
+     "La Comisión adoptará actos de ejecución, siempre que lo solicite el Consejo.", "condition added", "medium"),
+    ("The Parties shall publish the data.",
+     "Las Partes publicarán los datos.",
+     "Las Partes publicarán los datos en caso de que así lo decidan.", "condition added", "medium"),
+    # parties dropped / swapped
+    ("The United States and Mexico shall exchange information.",
+     "Estados Unidos y México intercambiarán información.",
+     "México intercambiará información.", "party missing in Spanish", "medium"),
+    ("Both countries shall share the costs of the project.",
+     "Ambos países compartirán los costes del proyecto.",
+     "México compartirá los costes del proyecto.", "party missing in Spanish", "high"),
+    ("The Parties shall notify the Secretariat of any change.",
+     "Las Partes notificarán a la Secretaría cualquier cambio.",
+     "México notificará cualquier cambio.", "party missing in Spanish", "high"),
+    ("The controller and the processor shall cooperate with the supervisory authority.",
+     "El responsable y el encargado del tratamiento cooperarán con la autoridad de control.",
+     "El encargado del tratamiento cooperará con la autoridad de control.", "party missing in Spanish", "medium"),
+    ("Canada shall inform the Commission of the measures taken.",
+     "Canadá informará a la Comisión de las medidas adoptadas.",
+     "Canadá informará de las medidas adoptadas.", "party missing in Spanish", "medium"),
+    ("The Member States shall designate a contact point.",
+     "Los Estados miembros designarán un punto de contacto.",
+     "La Comisión designará un punto de contacto.", "party missing in Spanish", "high"),
+    ("Mexico shall provide the data.",
+     "México proporcionará los datos.",
+     "México y Canadá proporcionarán los datos.", "party added in Spanish", "medium"),
+    ("The Commission shall evaluate the application of this Regulation.",
+     "La Comisión evaluará la aplicación del presente Reglamento.",
+     "Los Estados Unidos evaluarán la aplicación del presente Reglamento.", "party missing in Spanish", "medium"),
+    ("The controller shall keep a record of processing activities.",
+     "El responsable del tratamiento llevará un registro de las actividades de tratamiento.",
+     "Se llevará un registro de las actividades de tratamiento.", "party missing in Spanish", "medium"),
+    ("Both Governments undertake to facilitate the procedure.",
+     "Ambos gobiernos se comprometen a facilitar el procedimiento.",
+     "El Gobierno de México se compromete a facilitar el procedimiento.", "party missing in Spanish", "high"),
+]
+
+
+@pytest.mark.parametrize("en, good, bad, expected, severity", PERTURBED)
+def test_faithful_version_raises_nothing(en, good, bad, expected, severity):
+    assert flags(en, good) == []
+
+
+@pytest.mark.parametrize("en, good, bad, expected, severity", PERTURBED)
+def test_perturbation_is_caught(en, good, bad, expected, severity):
+    found = flags(en, bad)
+    matching = [f for f in found if f.message.startswith(expected)]
+    assert matching, f"expected '{expected}' in {[f.message for f in found]}"
+    assert severity in {f.severity for f in matching}
+    assert all(f.kind == "commitment" for f in found)
+
+
+def test_weakening_message_and_evidence_name_both_cues():
+    (flag,) = flags("The Parties shall exchange data.", "Las Partes podrán intercambiar datos.")
+    assert flag.message == "obligation weakened: shall -> podrán"
+    assert (flag.src_evidence, flag.tgt_evidence) == ("shall", "podrán")
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        ("The Parties shall exchange information.", "Las Partes intercambiarán información."),
+        ("The two Governments will cooperate.", "Los dos gobiernos cooperarán."),
+        ("The Parties agree to cooperate.", "Las Partes convienen en cooperar."),
+        ("The controller must inform the data subject.", "El responsable deberá informar al interesado."),
+        ("Processing shall be lawful only if consent is given.", "El tratamiento solo será lícito si hay consentimiento."),
+        ("This Regulation shall not apply to anonymous data.", "El presente Reglamento no se aplicará a los datos anónimos."),
+        ("Such data shall not be processed.", "Dichos datos no podrán ser tratados."),
+        ("Reports shall be submitted no later than 31 May.", "Los informes se presentarán a más tardar el 31 de mayo."),
+        ("This applies not only to Mexico but also to Canada.", "Esto se aplica no solo a México sino también a Canadá."),
+        ("This is without prejudice to Article 5.", "Esto se entiende sin perjuicio del artículo 5."),
+        ("Non-governmental organisations may participate.", "Las organizaciones no gubernamentales podrán participar."),
+        ("See Resolution No. 5 of the Assembly.", "Véase la Resolución n.º 5 de la Asamblea."),
+        ("Protect unauthorised access to the data.", "Proteger contra el acceso no autorizado a los datos."),
+        ("Sustained growth in landlocked developing countries.", "Crecimiento sostenido en los países en desarrollo sin litoral."),
+        ("Amounts in United States dollars per year.", "Cantidades en dólares de los Estados Unidos al año."),
+        ("People living on less than $1.25 a day.", "Personas que viven con menos de 1,25 dólares de los Estados Unidos al día."),
+        ("Recipients should be informed where applicable.", "Los destinatarios deben ser informados, en su caso."),
+        ("Nevertheless, the Commission may act.", "No obstante, la Comisión podrá actuar."),
+    ],
+)
+def test_legitimate_equivalences_are_silent(en, es):
+    assert flags(en, es) == []
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Las Partes establecerán un comité", "future"),
+        ("los gobiernos llevarán a cabo", "future"),
+        ("la autoridad mantendrá un registro", "future"),
+        ("El tratamiento será lícito", "future"),
+        ("los Estados miembros podrán", "permission"),
+        ("la Comisión debería", "intention"),
+        ("los gobiernos procurarán", "intention"),
+        ("no se aplicará", "neg-future"),
+    ],
+)
+def test_spanish_modal_forms(text, label):
+    assert [c.label for c in ES_MODAL.find(text)] == [label]
+
+
+@pytest.mark.parametrize("text", ["la Secretaría y la tesorería", "el Irán y el Corán", "los extremos", "además, a través de"])
+def test_spanish_words_that_merely_end_like_futures_are_not_modals(text):
+    assert ES_MODAL.find(text) == []
+
+
+@pytest.mark.parametrize("text", ["the political will of the people", "signed on 25 May 2018", "as the case may be"])
+def test_english_non_modal_uses_are_masked(text):
+    assert EN_MODAL.find(text) == []
+
+
+def test_negation_strength_privatives_are_weak():
+    assert [c.label for c in EN_NEG.find("non-governmental bodies")] == ["weak"]
+    assert [c.label for c in ES_NEG.find("la no discriminación")] == ["weak"]
+    assert [c.label for c in ES_NEG.find("los datos no se conservan")] == ["strong"]
+    assert [c.label for c in ES_NEG.find("sin utilizar información")] == ["strong"]
+
+
+def test_parties_ignore_currency_and_compound_country_names():
+    assert find_parties("los Estados Unidos Mexicanos", "es", DEFAULT_PARTIES) == {"mexico": "Estados Unidos Mexicanos"}
+    assert find_parties("100 dólares de los Estados Unidos", "es", DEFAULT_PARTIES) == {}
+    assert find_parties("the United States and Canada", "en", DEFAULT_PARTIES).keys() == {"us", "canada"}
+
+
+def test_extra_parties_can_be_injected():
+    pemex = Party("pemex", {"en": words("Pemex"), "es": words("Pemex")}, label={"en": "Pemex", "es": "Pemex"})
+    check = CommitmentsCheck(parties=DEFAULT_PARTIES + (pemex,))
+    found = check.judge(BeadText("Pemex shall report.", "Se informará."), CTX)
+    assert [f.message for f in found] == ["party missing in Spanish: Pemex"]
+
+
+def test_reverse_direction_and_unsupported_pairs():
+    es_en = Context(src_lang="es", tgt_lang="en")
+    found = CHECK.judge(BeadText("Las Partes deberán informar.", "The Parties may report."), es_en)
+    assert [f.message for f in found] == ["obligation weakened: deberán -> may"]
+    assert CHECK.judge(BeadText("Die Parteien", "Les Parties"), Context(src_lang="de", tgt_lang="fr")) == []
+    assert CHECK.judge(BeadText("The Parties shall report.", ""), CTX) == []
+
+
+def test_decomposed_accents_are_read_like_composed_ones():
+    decomposed = "Las Partes podra\u0301n intercambiar datos."
+    (flag,) = flags("The Parties shall exchange data.", decomposed)
+    assert flag.message.startswith("obligation weakened")
+
+
+def test_carries_commitment():
+    assert carries_commitment("The Parties shall meet.", "en")
+    assert carries_commitment("Los Estados miembros velarán por ello.", "es")
+    assert not carries_commitment("Prevalence of undernourishment", "en")
+    assert not carries_commitment("anything", "de")
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def _units(path: Path) -> dict[str, str]:
+    pairs = (line.rstrip("\n").split("\t", 1) for line in path.open(encoding="utf-8") if "\t" in line)
+    return dict(pairs)
+
+
+def test_few_false_alarms_on_official_translations():
+    sets = [SHARED / "un-sdg-en-es", SHARED / "eu-gdpr-en-es"]
+    if not all(d.is_dir() for d in sets):
+        pytest.skip("shared evaluation data not available")
+    units = raised = high = 0
+    for folder in sets:
+        for en_path in sorted(folder.glob("*.unit.en")):
+            en, es = _units(en_path), _units(en_path.with_suffix(".es"))
+            for key in en.keys() & es.keys():
+                found = flags(en[key], es[key])
+                units += 1
+                raised += len(found)
+                high += sum(f.severity == "high" for f in found)
+    assert units > 1000
+    assert raised / units < 0.01
+    assert high <= 2
