@@ -1,0 +1,138 @@
+"""Omissions check: orphan sentences and beads whose target looks truncated."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.diverge.base import BeadText, Context
+from aligner.diverge.omissions import OmissionsCheck, has_figures
+
+CHECK = OmissionsCheck()
+CTX = Context()
+
+SENTENCE = "The committee reviewed the annual report and discussed its main conclusions."
+SPANISH = "El comité examinó el informe anual y debatió sus principales conclusiones."
+
+
+def test_empty_target_is_an_omission_with_the_source_as_evidence():
+    (flag,) = CHECK.judge(BeadText(SENTENCE, ""), CTX)
+    assert (flag.kind, flag.severity) == ("omission", "medium")
+    assert flag.message == "sentence missing in Spanish"
+    assert flag.src_evidence == SENTENCE and flag.tgt_evidence == ""
+
+
+def test_empty_source_is_an_addition_with_the_target_as_evidence():
+    (flag,) = CHECK.judge(BeadText("  ", SPANISH), CTX)
+    assert (flag.kind, flag.severity) == ("addition", "medium")
+    assert flag.message == "sentence added in Spanish"
+    assert flag.tgt_evidence == SPANISH and flag.src_evidence == ""
+
+
+@pytest.mark.parametrize(
+    "orphan, severity",
+    [
+        ("The fine shall not exceed 20 000 000 EUR.", "high"),
+        ("Costs rose by three per cent in the period under review.", "high"),
+        ("The Parties shall exchange information every year.", "high"),
+        ("Member States may provide for more specific rules.", "high"),
+        ("Annex on cooperation", "low"),
+        ("Responsibility of the controller", "low"),
+        ("See above.", "low"),
+        (SENTENCE, "medium"),
+    ],
+)
+def test_orphan_severity(orphan, severity):
+    (flag,) = CHECK.judge(BeadText(orphan, ""), CTX)
+    assert flag.severity == severity
+
+
+def test_spanish_orphan_uses_the_spanish_lexicon():
+    (flag,) = CHECK.judge(BeadText("", "Las Partes intercambiarán información periódicamente."), CTX)
+    assert (flag.kind, flag.severity) == ("addition", "high")
+
+
+def test_figure_detector_can_be_injected():
+    never = OmissionsCheck(figures=lambda text: False)
+    (flag,) = never.judge(BeadText("Costs rose by three per cent in the period under review.", ""), CTX)
+    assert flag.severity == "medium"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Article 5", True), ("twenty countries", True), ("dos millones", True), ("one of the parties", False),
+     ("una de las partes", False), ("Prevalence of undernourishment", False)],
+)
+def test_has_figures(text, expected):
+    assert has_figures(text) is expected
+
+
+LONG_EN = ("The controller shall implement appropriate technical and organisational measures to ensure "
+           "a level of security appropriate to the risk, including pseudonymisation and encryption.")
+TRUNCATED_ES = "El responsable aplicará medidas técnicas."
+
+
+def test_much_shorter_target_with_low_score_is_a_partial_omission():
+    (flag,) = CHECK.judge(BeadText(LONG_EN, TRUNCATED_ES, score=0.3), CTX)
+    assert flag.kind == "omission"
+    assert flag.message == "Spanish side looks shorter than the English: part may be missing"
+    assert flag.severity == "medium"  # about a quarter of the expected length
+
+
+def test_moderately_short_target_is_low():
+    es = "El responsable aplicará medidas técnicas y organizativas para garantizar la seguridad."
+    (flag,) = CHECK.judge(BeadText(LONG_EN, es, score=0.3), CTX)
+    assert flag.severity == "low"
+
+
+def test_short_target_with_high_score_is_trusted():
+    assert CHECK.judge(BeadText(LONG_EN, TRUNCATED_ES, score=0.9), CTX) == []
+
+
+def test_normal_length_target_with_low_score_is_not_an_omission():
+    es = ("El responsable del tratamiento aplicará medidas técnicas y organizativas apropiadas para garantizar "
+          "un nivel de seguridad adecuado al riesgo, incluida la seudonimización y el cifrado.")
+    assert CHECK.judge(BeadText(LONG_EN, es, score=0.3), CTX) == []
+
+
+def test_thresholds_are_parameters():
+    lenient = OmissionsCheck(short_ratio=0.2)
+    assert lenient.judge(BeadText(LONG_EN, TRUNCATED_ES, score=0.3), CTX) == []
+    short_sources_too = OmissionsCheck(min_src_chars=10)
+    assert short_sources_too.judge(BeadText("The Parties met in Geneva.", "Reunión.", score=0.1), CTX)
+    assert CHECK.judge(BeadText("The Parties met in Geneva.", "Reunión.", score=0.1), CTX) == []
+
+
+def test_reverse_pair_uses_the_reverse_ratio():
+    es_en = Context(src_lang="es", tgt_lang="en")
+    es = ("El responsable del tratamiento aplicará medidas técnicas y organizativas apropiadas para garantizar "
+          "un nivel de seguridad adecuado al riesgo.")
+    en = "The controller shall implement measures to ensure security."
+    (flag,) = CHECK.judge(BeadText(es, en, score=0.2), es_en)
+    assert flag.message == "English side looks shorter than the Spanish: part may be missing"
+    assert CHECK.judge(BeadText(es, LONG_EN[:120], score=0.2), es_en) == []
+
+
+def test_both_sides_empty_raises_nothing():
+    assert CHECK.judge(BeadText("", ""), CTX) == []
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def _units(path: Path) -> dict[str, str]:
+    pairs = (line.rstrip("\n").split("\t", 1) for line in path.open(encoding="utf-8") if "\t" in line)
+    return dict(pairs)
+
+
+def test_no_partial_omission_on_official_translations_even_at_low_scores():
+    sets = [SHARED / "un-sdg-en-es", SHARED / "eu-gdpr-en-es"]
+    if not all(d.is_dir() for d in sets):
+        pytest.skip("shared evaluation data not available")
+    flagged = 0
+    for folder in sets:
+        for en_path in sorted(folder.glob("*.unit.en")):
+            en, es = _units(en_path), _units(en_path.with_suffix(".es"))
+            for key in en.keys() & es.keys():
+                flagged += len(CHECK.judge(BeadText(en[key], es[key], score=0.0), CTX))
+    assert flagged == 0
