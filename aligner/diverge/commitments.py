@@ -11,11 +11,18 @@ Four comparisons, each tolerant of legitimate rephrasing:
 * parties (parties.py): an actor named on one side only -> medium; a collective actor
   ("both countries") opposite a single different actor ("Mexico") -> high.
 
+Long beads (a recital, an article paragraph) hold several sentences, and a negation dropped
+from one of them hides behind the negations of the others. When both sides split into the
+same number of sentences of matching relative lengths, the modality, negation and condition
+comparisons run per sentence pair; otherwise on the whole bead. Parties stay bead-level:
+a name in one sentence is often a pronoun in the other language's next sentence.
+
 Only en<->es is covered; beads in other language pairs, or with an empty side (the omissions
 check's business), get no commitment flags.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..records import Flag
@@ -38,9 +45,33 @@ def carries_commitment(text: str, lang: str) -> bool:
     return lang in modality.LEXICONS and bool(modal_cues(text, lang))
 
 
-def _unmatched(mine: Sequence[Cue], theirs: Sequence[Cue]) -> list[Cue]:
-    other = frozenset().union(*(modality.readings(c.label) for c in theirs))
-    return [c for c in mine if not modality.readings(c.label) & other]
+def _compatible(a: Cue, b: Cue) -> bool:
+    return bool(modality.readings(a.label) & modality.readings(b.label))
+
+
+def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue]) -> tuple[list[Cue], list[Cue]]:
+    """Cues of each side left over by a maximum one-to-one matching of compatible cues.
+
+    One-to-one, so that "shall ... shall" opposite "será ... podrá" leaves "shall" and "podrá"
+    over; maximum (augmenting paths), so that the order of cues cannot cause a false leftover.
+    """
+    owner: dict[int, int] = {}  # tgt index -> src index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j, t in enumerate(tgt):
+            if j in seen or not _compatible(src[i], t):
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(src)):
+        augment(i, set())
+    matched_src = set(owner.values())
+    return ([c for i, c in enumerate(src) if i not in matched_src],
+            [c for j, c in enumerate(tgt) if j not in owner])
 
 
 def _first_per_class(cues: Sequence[Cue]) -> dict[str, Cue]:
@@ -74,8 +105,8 @@ def _modal_message(src_class: str, tgt_class: str, src: Cue, tgt: Cue) -> str:
 
 def modality_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
     src_cues, tgt_cues = modal_cues(src, src_lang), modal_cues(tgt, tgt_lang)
-    src_only = _first_per_class(_unmatched(src_cues, tgt_cues))
-    tgt_only = _first_per_class(_unmatched(tgt_cues, src_cues))
+    src_left, tgt_left = _leftovers(src_cues, tgt_cues)
+    src_only, tgt_only = _first_per_class(src_left), _first_per_class(tgt_left)
     return [
         Flag(KIND, _modal_severity(s, t), _modal_message(sc, tc, s, t), s.text, t.text)
         for sc, s in src_only.items()
@@ -146,6 +177,27 @@ def party_flags(
     return flags
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+(?=[¿¡(«\"“]?[A-ZÁÉÍÓÚÑ])")
+# Paired sentences whose shares of their bead's length differ by more than this are probably
+# not translations of each other, and the bead is compared whole.
+MAX_SHARE_GAP = 0.15
+
+
+def sentence_pairs(src: str, tgt: str) -> list[tuple[str, str]]:
+    """The bead as sentence pairs when both sides split alike, else the bead as one pair."""
+    src_parts, tgt_parts = _SENTENCE_BREAK.split(src), _SENTENCE_BREAK.split(tgt)
+    if len(src_parts) == 1 or len(src_parts) != len(tgt_parts):
+        return [(src, tgt)]
+    for s, t in zip(src_parts, tgt_parts):
+        if abs(len(s) / len(src) - len(t) / len(tgt)) > MAX_SHARE_GAP:
+            return [(src, tgt)]
+    return list(zip(src_parts, tgt_parts))
+
+
+def _unique(flags: list[Flag]) -> list[Flag]:
+    return list(dict.fromkeys(flags))
+
+
 class CommitmentsCheck(Check):
     """Flags obligation-strength, negation, condition and party differences within a bead."""
 
@@ -159,9 +211,10 @@ class CommitmentsCheck(Check):
         langs = (ctx.src_lang, ctx.tgt_lang)
         if not src or not tgt or not set(langs) <= SUPPORTED or langs[0] == langs[1]:
             return []
-        return [
-            *modality_flags(src, tgt, *langs),
-            *negation_flags(src, tgt, *langs),
-            *condition_flags(src, tgt, *langs),
-            *party_flags(src, tgt, *langs, parties=self.parties),
+        flags = [
+            flag
+            for s, t in sentence_pairs(src, tgt)
+            for compare in (modality_flags, negation_flags, condition_flags)
+            for flag in compare(s, t, *langs)
         ]
+        return _unique([*flags, *party_flags(src, tgt, *langs, parties=self.parties)])

@@ -47,7 +47,7 @@ ES: Lexicon = lexicon(
             "strong",
             words(r"si", r"salvo\s+que", r"salvo\s+si", r"a\s+menos\s+que", r"siempre\s+que",
                   r"siempre\s+y\s+cuando", r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?",
-                  r"en\s+(?:el\s+)?caso\s+(?:de(?:\s+que)?|necesario|contrario)",
+                  r"en\s+(?:el\s+)?caso\s+(?:de\s+que|necesario|contrario)",
                   r"(?<!\bha\s)(?<!\bhan\s)(?<!\bhay\s)de\s+(?:no\s+)?(?:ser|haber|existir|estar)", r"en\s+(?:los\s+)?casos\s+en\s+que",
                   r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede", r"en\s+su\s+caso",
                   r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+necesario", r"de\s+ser\s+necesario",
@@ -55,7 +55,8 @@ ES: Lexicon = lexicon(
         ),
         (
             "weak",
-            words(r"cuando", r"en\s+la\s+medida\s+en\s+que", r"excepto", r"salvo", r"s[oó]lo",
+            words(r"cuando", r"en\s+la\s+medida(?:\s+en\s+que)?", r"en\s+(?:el\s+)?caso\s+de", r"mientras",
+                  r"durante\s+el\s+tiempo", r"excepto", r"salvo", r"s[oó]lo",
                   r"solamente", r"únicamente", r"en\s+función\s+de", r"sujet[oa]s?\s+al?", r"supeditad\w*", r"sin\s+perjuicio",
                   r"somet\w+\s+a", r"condicionad\w*"),
         ),

@@ -36,6 +36,8 @@ READINGS: dict[str, tuple[str, frozenset[str]]] = {
     "future": (OBLIGATION, frozenset({"obl", "fut"})),
     "duty": (OBLIGATION, frozenset({"obl", "adv"})),
     "permission": (PERMISSION, frozenset({"perm"})),
+    # "could"/"podría": possibility, which EU Spanish also renders with "ha de"/"debe" in recitals
+    "possibility": (PERMISSION, frozenset({"perm", "adv"})),
     "intention": (INTENTION, frozenset({"adv"})),
     "conditional": (INTENTION, frozenset({"adv", "perm"})),
     "prohibition": (PROHIBITION, frozenset({"proh"})),
@@ -67,7 +69,7 @@ EN: Lexicon = lexicon(
         (
             "restriction",
             words(rf"{_EN_MODAL}(?:\s+be)?(?:\s*,[^,.;]{{1,80}},)?(?:\s+be)?\s+(?:only|exclusively|solely)",
-                  rf"{_EN_MODAL}\s+be\s+\w+(?:\s+out)?\s+(?:only|exclusively|solely)",
+                  rf"{_EN_MODAL}(?:\s+\w+){{1,3}}?\s+(?:only|exclusively|solely)",
                   rf"only\s+{_EN_MODAL}"),
         ),
         ("neg-duty", words(r"should\s+not", r"shouldn't", r"ought\s+not\s+to")),
@@ -75,7 +77,7 @@ EN: Lexicon = lexicon(
         (
             "prohibition",
             words(
-                r"(?:shall|must|may|can)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
+                r"(?:shall|must|may|can|could|might)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
                 r"(?:shall|must|may)\s*,[^,.;]{1,80},\s*not",
                 r"(?:shall|must)\s+be\s+prohibited", r"(?:shall|will)\s+cease\s+to",
                 r"cannot", r"shan't", r"mustn't", r"can't",
@@ -104,10 +106,11 @@ EN: Lexicon = lexicon(
             ),
         ),
         ("conditional", words(r"would")),
+        ("possibility", words(r"could", r"might")),
         (
             "permission",
             words(
-                r"may", r"can", r"could", r"might",
+                r"may", r"can",
                 r"(?:is|are|be)\s+(?:allowed|permitted|authori[sz]ed)\s+to",
             ),
         ),
@@ -130,9 +133,11 @@ ES: Lexicon = lexicon(
         (
             "prohibition",
             words(
-                rf"no\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|deberá|deberán|podría|podrían)",
+                rf"no\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|pudiera|pudieran|deberá|deberán|"
+                r"podría|podrían)",
                 r"dejará(?:n)?\s+de",
-                rf"(?:ni|tampoco)\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|deberá|deberán)",
+                rf"(?:ni|tampoco)\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|deberá|deberán)",
+                r"(?:podrá|podrán|puede|pueden)\s+no",
                 r"(?:está|están|queda|quedan)\s+prohibid[oa]s?",
                 r"se\s+prohíbe", r"se\s+prohíben",
             ),
@@ -160,11 +165,12 @@ ES: Lexicon = lexicon(
         ),
         # "ha(n) de" is as open as "debe": "must" in articles, "should" in recitals.
         ("duty", words(r"debe", r"deben", r"han?\s+de")),
+        ("possibility", words(r"podría", r"podrían")),
         (
             "permission",
             words(
                 r"podrá", r"podrán", r"puede", r"pueden", r"pueda", r"puedan",
-                r"podría", r"podrían", r"pudiera", r"pudieran",
+                r"pudiera", r"pudieran",
                 r"(?:está|están)\s+autorizad[oa]s?\s+a", r"se\s+permite", r"es\s+posible",
             ),
         ),

@@ -26,7 +26,7 @@ EN: Lexicon = lexicon(
         ("weak", words(r"non[-‐‑–]?\w+", r"un(?!der|til|it|ion|iv|iqu|ifo|anim|less|cle|ce\b)\w{3,}",
                        r"unless", r"except", r"save\s+(?:where|when|for|as|that)", r"lack(?:s|ing)?",
                        r"absence", r"failure", r"without\s+prejudice\s+to", r"refus\w*", r"prevent\w*", r"prohibit\w*", r"only",
-                       r"other\s+than", r"rather\s+than", r"instead\s+of", r"outside", r"ceas\w+",
+                       r"infring\w*", r"breach\w*", r"violat\w*", r"contraven\w*", r"other\s+than", r"rather\s+than", r"instead\s+of", r"outside", r"ceas\w+",
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
         ("strong", words(r"not", r"\w+n't", r"never", r"no", r"none", r"nor", r"neither",
@@ -56,14 +56,14 @@ ES: Lexicon = lexicon(
         ("weak", words(_ES_PRIVATIVE, r"salvo", r"excepto", r"a\s+menos\s+que", r"falta", r"ausencia",
                        r"incumpl\w+", r"imped\w+", r"prohib\w+", r"prohíb\w+", r"solo", r"sólo",
                        r"solamente", r"únicamente", r"dej\w+\s+de", r"sin\s+perjuicio\s+del?", r"sin", r"distint[oa]s?\s+de",
-                       r"carec\w+", r"exent[oa]s?")),
+                       r"carec\w+", r"exent[oa]s?", r"infr\w+", r"vulner\w+", r"viol\w+")),
         ("strong", words(r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
                          r"nada", r"ni")),
     ],
     (
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
               r"sin\s+embargo", r"no\s+obstante", r"o\s+no",
-              r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán)\s+)?(?:superior|inferior)(?:es)?\s+a",
+              r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán|podrá|podrán|puede|pueden)\s+)?(?:ser\s+)?(?:superior|inferior)(?:es)?\s+a",
               r"n\.[oº°]\s*\d+"),
     ),
 )
