@@ -1,0 +1,301 @@
+"""Perturbation benchmark of the divergence checker (aligner.diverge.judge).
+
+Data: the official EN/ES translations of the SDG framework and of the GDPR
+(`<data>/un-sdg-en-es`, `<data>/eu-gdpr-en-es`, files `*.unit.en` / `*.unit.es`, one
+`<unit id>\\t<text>` per line, paired by id). Every unit is one bead. They are correct
+translations, so every flag raised on them is a false alarm.
+
+Perturbed beads: benchmarks/perturb.py plants one divergence per bead (a changed number,
+a weakened obligation, a deleted or an added sentence ...), with a fixed seed, at most
+`--per-type` beads per perturbation type. Units are split into a "dev" and a "test" half by a
+hash of their id (`<set>/<doc>#<unit>`), the same for every perturbation type, so nothing
+tuned on dev has seen a test unit. The test half is the headline; dev is for tuning.
+
+Definitions (per flag kind k in figure | commitment | omission | addition), over the beads of
+the chosen split: the untouched beads of every unit plus the perturbed beads.
+  * a bead *raises* k when at least one of its flags has kind k (beads, not flags, are counted:
+    a checker that reports one planted error twice is not rewarded);
+  * recall    = perturbed beads of gold kind k that raise k / perturbed beads of gold kind k;
+  * precision = perturbed beads of gold kind k that raise k / all beads (perturbed and
+    untouched) that raise k. A flag of kind k on a bead perturbed with another kind, or on an
+    untouched bead, counts against precision;
+  * clean recall: recall restricted to perturbed beads whose untouched twin raises no k, so
+    pre-existing false alarms cannot pass for detections;
+  * false flags on untouched beads: flags of kind k per bead, beads with >= 1 flag of kind k,
+    and the number of high-severity flags of kind k.
+The perturbed/untouched mix (about 150 perturbed beads per type against ~800 untouched in
+each half) sets the base rate behind precision; it is a property of this benchmark, not of
+real documents.
+
+Similarity scores: the benchmark has no aligner in the loop, so two-sided beads get score
+1.0 and one-sided beads 0.0. A check that relies on low scores (partial omissions) is
+therefore not exercised here.
+
+Baseline: what translation QA tools do -- the multiset of numbers written with digits on
+each side (group/decimal separators removed, so "1,25" matches "1.25"); a "figure" flag
+(high) whenever the multisets differ.
+
+Also reported: high-severity flags on the units of `un-sdg-en-es/number-differences.tsv`
+(correct translations whose digit strings differ: must be 0), and the time per bead.
+
+Usage: python benchmarks/divergence.py [--data ../shared/data] [--split test|dev|all]
+                                        [--seed 0] [--per-type 300]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import perturb
+from aligner.diverge import BeadText, Context, default_checks, judge
+from aligner.records import FLAG_KINDS, Flag
+
+SETS = ("un-sdg-en-es", "eu-gdpr-en-es")
+RESULTS = Path(__file__).resolve().parent / "results" / "divergence.json"
+Judge = Callable[[BeadText, Context], list[Flag]]
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str  # "<set>/<doc>#<unit id>", unique over the benchmark
+    en: str
+    es: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bead to judge: an untouched unit (ptype None) or a perturbed one."""
+
+    key: str
+    src: str
+    tgt: str
+    ctx: Context
+    ptype: str | None = None
+    gold: str | None = None
+
+    @property
+    def bead(self) -> BeadText:
+        return BeadText(self.src, self.tgt, 1.0 if self.src.strip() and self.tgt.strip() else 0.0)
+
+
+# --- data --------------------------------------------------------------------------------
+
+def read_units(path: Path) -> dict[str, str]:
+    pairs = (line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    return {uid: text for uid, text in pairs}
+
+
+def document_context(en: Sequence[str], es: Sequence[str]) -> Context:
+    """The decimal marks each document uses, as the pipeline would resolve them per document."""
+    try:
+        from aligner.diverge.numbers import detect_decimal_mark
+    except ImportError:  # the context is an optimisation of the checks, not a requirement
+        return Context()
+    return Context(src_decimal=detect_decimal_mark(en, "en"), tgt_decimal=detect_decimal_mark(es, "es"))
+
+
+def load(root: Path) -> list[tuple[Context, list[Unit]]]:
+    """Each document's context and its units paired by id, in document order."""
+    docs = []
+    for name in SETS:
+        for en_path in sorted((root / name).glob("*.unit.en")):
+            en, es = read_units(en_path), read_units(en_path.with_suffix(".es"))
+            doc = en_path.name.removesuffix(".unit.en")
+            units = [Unit(f"{name}/{doc}#{uid}", en[uid], es[uid]) for uid in en if uid in es]
+            docs.append((document_context([u.en for u in units], [u.es for u in units]), units))
+    return docs
+
+
+def half(key: str) -> str:
+    return "dev" if hashlib.sha1(key.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+# --- cases -------------------------------------------------------------------------------
+
+def build_cases(docs: list[tuple[Context, list[Unit]]], split: str, seed: int, per_type: int) -> list[Case]:
+    """Untouched beads of the split's units, then the split's share of at most `per_type`
+    perturbed beads per type, sampled over both halves (so each half gets about half)."""
+    units = [(ctx, u) for ctx, doc_units in docs for u in doc_units]
+    donors = {h: tuple(s for _, u in units if half(u.key) == h for s in perturb.sentences(u.es))
+              for h in ("dev", "test")}
+    cases = [Case(u.key, u.en, u.es, ctx) for ctx, u in units]
+    for p in perturb.PERTURBATIONS:
+        hits = []
+        for ctx, u in units:
+            pair = p.apply(u.en, u.es, random.Random(f"{seed}:{p.name}:{u.key}"), donors[half(u.key)])
+            if pair is not None:
+                hits.append(Case(u.key, pair[0], pair[1], ctx, p.name, p.kind))
+        if len(hits) > per_type:
+            keep = set(random.Random(f"{seed}:{p.name}").sample(range(len(hits)), per_type))
+            hits = [c for i, c in enumerate(hits) if i in keep]
+        cases.extend(hits)
+    return [c for c in cases if split == "all" or half(c.key) == split]
+
+
+def run(cases: Sequence[Case], checker: Judge) -> tuple[list[list[Flag]], float]:
+    """Flags per case and the total seconds spent in the checker."""
+    flags, elapsed = [], 0.0
+    for case in cases:
+        t0 = time.perf_counter()
+        flags.append(checker(case.bead, case.ctx))
+        elapsed += time.perf_counter() - t0
+    return flags, elapsed
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def score(cases: Sequence[Case], flags: Sequence[Sequence[Flag]]) -> dict:
+    """Precision/recall per kind, recall per perturbation type and false flags on untouched
+    beads (definitions in the module docstring)."""
+    raised = [{f.kind for f in fs} for fs in flags]
+    twin = {c.key: r for c, r in zip(cases, raised) if c.ptype is None}
+    untouched = [(c, fs) for c, fs in zip(cases, flags) if c.ptype is None]
+    kinds, per_type = {}, {}
+    for k in FLAG_KINDS:
+        gold = [r for c, r in zip(cases, raised) if c.gold == k]
+        clean = [r for c, r in zip(cases, raised) if c.gold == k and k not in twin.get(c.key, set())]
+        hits = sum(k in r for r in gold)
+        kinds[k] = {
+            "gold": len(gold), "detected": hits, "raised": sum(k in r for r in raised),
+            "precision": _ratio(hits, sum(k in r for r in raised)),
+            "recall": _ratio(hits, len(gold)),
+            "clean_recall": _ratio(sum(k in r for r in clean), len(clean)),
+            "untouched": {
+                "beads": len(untouched),
+                "flags_per_bead": _ratio(sum(f.kind == k for _, fs in untouched for f in fs), len(untouched)),
+                "beads_flagged": sum(any(f.kind == k for f in fs) for _, fs in untouched),
+                "high": sum(f.kind == k and f.severity == "high" for _, fs in untouched for f in fs),
+            },
+        }
+    for name in dict.fromkeys(c.ptype for c in cases if c.ptype):
+        rows = [(c, r) for c, r in zip(cases, raised) if c.ptype == name]
+        per_type[name] = {"kind": rows[0][0].gold, "n": len(rows),
+                          "recall": _ratio(sum(c.gold in r for c, r in rows), len(rows)),
+                          "any_flag": _ratio(sum(bool(r) for _, r in rows), len(rows))}
+    return {"kinds": kinds, "perturbations": per_type}
+
+
+# --- baseline ----------------------------------------------------------------------------
+
+def digit_multiset(text: str) -> Counter:
+    numbers, current = Counter(), ""
+    for i, ch in enumerate(text + " "):
+        if ch.isdigit():
+            current += ch
+        elif ch in ".," and current and text[i + 1:i + 2].isdigit():
+            continue  # a group or decimal separator inside a number
+        elif current:
+            numbers[current] += 1
+            current = ""
+    return numbers
+
+
+def digit_baseline(bead: BeadText, ctx: Context) -> list[Flag]:
+    src, tgt = digit_multiset(bead.src_text), digit_multiset(bead.tgt_text)
+    if src == tgt:
+        return []
+    return [Flag("figure", "high", "numbers differ", " ".join(sorted((src - tgt).elements())),
+                 " ".join(sorted((tgt - src).elements())))]
+
+
+# --- known traps -------------------------------------------------------------------------
+
+def number_differences(root: Path, docs: list[tuple[Context, list[Unit]]],
+                       checkers: dict[str, Judge]) -> dict:
+    """Flags on the SDG units whose digits legitimately differ between the languages."""
+    path = root / "un-sdg-en-es" / "number-differences.tsv"
+    ids = {line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+           if line and not line.startswith("#")}
+    traps = [(ctx, u) for ctx, units in docs for u in units
+             if u.key.startswith("un-sdg-en-es/") and u.key.split("#", 1)[1] in ids]
+    out = {"units": len(traps)}
+    for name, checker in checkers.items():
+        flags = [(u.key, f) for ctx, u in traps for f in checker(BeadText(u.en, u.es), ctx)]
+        out[name] = {"flags": len(flags), "high": sum(f.severity == "high" for _, f in flags),
+                     "high_units": sorted({k for k, f in flags if f.severity == "high"})}
+    return out
+
+
+# --- report ------------------------------------------------------------------------------
+
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def table(ours: dict, base: dict) -> str:
+    lines = [f"{'kind':<11} {'gold':>5} | {'ours P':>6} {'ours R':>6} {'clean R':>7} | "
+             f"{'base P':>6} {'base R':>6} | {'untouched: flags/bead':>21} {'beads>=1':>8} {'high':>5}"]
+    for k in FLAG_KINDS:
+        o, b, u = ours["kinds"][k], base["kinds"][k], ours["kinds"][k]["untouched"]
+        lines.append(f"{k:<11} {o['gold']:>5} | {_fmt(o['precision']):>6} {_fmt(o['recall']):>6} "
+                     f"{_fmt(o['clean_recall']):>7} | {_fmt(b['precision']):>6} {_fmt(b['recall']):>6} | "
+                     f"{_fmt(u['flags_per_bead']):>21} {u['beads_flagged']:>8} {u['high']:>5}")
+    lines.append("")
+    lines.append(f"{'perturbation':<16} {'kind':<11} {'n':>4} {'ours R':>7} {'any flag':>8} {'base R':>7}")
+    for name, o in ours["perturbations"].items():
+        b = base["perturbations"][name]
+        lines.append(f"{name:<16} {o['kind']:<11} {o['n']:>4} {_fmt(o['recall']):>7} "
+                     f"{_fmt(o['any_flag']):>8} {_fmt(b['recall']):>7}")
+    return "\n".join(lines)
+
+
+def save(split: str, result: dict, path: Path = RESULTS) -> None:
+    """Keep one entry per split in the JSON file, so dev and test runs do not erase each other."""
+    saved = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    saved[split] = result
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(saved, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--per-type", type=int, default=300)
+    args = parser.parse_args(argv)
+    if not all((args.data / name).is_dir() for name in SETS):
+        print(f"no benchmark data under {args.data} (need {', '.join(SETS)}); nothing to do")
+        return 0
+
+    docs = load(args.data)
+    checks = default_checks()
+    checkers: dict[str, Judge] = {"ours": lambda b, c: judge(b, c, checks), "baseline": digit_baseline}
+    cases = build_cases(docs, args.split, args.seed, args.per_type)
+    results, timing = {}, {}
+    for name, checker in checkers.items():
+        flags, seconds = run(cases, checker)
+        results[name] = score(cases, flags)
+        timing[name] = round(seconds / len(cases) * 1e3, 4)
+    traps = number_differences(args.data, docs, checkers)
+
+    n_untouched = sum(c.ptype is None for c in cases)
+    print(f"split {args.split}, seed {args.seed}: {n_untouched} untouched beads, "
+          f"{len(cases) - n_untouched} perturbed beads")
+    print(table(results["ours"], results["baseline"]))
+    print(f"\nnumber-differences.tsv ({traps['units']} correct units with differing digits): "
+          f"ours {traps['ours']['high']} high-severity flags ({traps['ours']['flags']} in all), "
+          f"baseline {traps['baseline']['flags']} flags")
+    print(f"time per bead: ours {timing['ours']:.3f} ms, baseline {timing['baseline']:.3f} ms")
+    save(args.split, {"seed": args.seed, "per_type": args.per_type, "untouched_beads": n_untouched,
+                      "perturbed_beads": len(cases) - n_untouched, "ours": results["ours"],
+                      "baseline": results["baseline"], "number_differences": traps,
+                      "ms_per_bead": timing})
+    print(f"wrote {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,381 @@
+"""Seeded perturbations of a correct English/Spanish pair, each with the divergence it plants.
+
+Every perturbation takes the pair's two sides, a `random.Random` and a pool of donor Spanish
+sentences, and returns the perturbed pair, or None when its pattern does not occur in the
+pair. Text perturbations touch only the Spanish side and change exactly one site (chosen
+with the given rng, so a fixed seed gives a fixed result).
+
+The patterns here are written independently of aligner.diverge on purpose: a benchmark that
+reused the checker's own lexicons would only measure that the checker agrees with itself.
+
+Texts are matched in NFC form; when the input was decomposed (the SDG Spanish files spell
+"ó" as "o" + combining accent) the output is decomposed again, so a perturbed bead differs
+from its untouched twin only by the planted change.
+"""
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Pair = tuple[str, str]
+Apply = Callable[[str, str, random.Random, Sequence[str]], "Pair | None"]
+TextEdit = Callable[[str, random.Random], "str | None"]
+
+_W = r"[^\W\d_]"  # one letter (any script, accents included)
+_UPPER = "A-ZÁÉÍÓÚÜÑ"
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    """A named way of breaking a correct pair and the flag kind a checker should raise."""
+
+    name: str
+    kind: str
+    apply: Apply
+
+
+def _same_form(edit: TextEdit) -> TextEdit:
+    """Run `edit` on NFC text and give the result back in the input's normal form."""
+
+    def wrapped(text: str, rng: random.Random) -> str | None:
+        form = "NFC" if unicodedata.is_normalized("NFC", text) else "NFD"
+        out = edit(unicodedata.normalize("NFC", text), rng)
+        return None if out is None else unicodedata.normalize(form, out)
+
+    return wrapped
+
+
+def _replace_one(text: str, sites: list[tuple[int, int, str]], rng: random.Random) -> str | None:
+    """Apply one of the (start, end, replacement) edits, picked by rng; None when there is none."""
+    sites = [s for s in sites if text[s[0]:s[1]] != s[2]]
+    if not sites:
+        return None
+    start, end, new = rng.choice(sites)
+    return text[:start] + new + text[end:]
+
+
+def _match_case(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+# --- figures -----------------------------------------------------------------------------
+
+# A number: digits, optionally grouped or with a decimal part ("25.100", "1,25", "20000000").
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# Paragraph numbers and point labels at the head of a unit ("1. ", "(12) ") are structure.
+_LABEL = re.compile(r"^\s*(?:\(\d+\)|\d+\.)\s")
+
+
+def _mutate_digits(number: str, rng: random.Random) -> str:
+    """Change the value of `number` keeping its look: replace a digit, swap two, or prepend one."""
+    positions = [i for i, ch in enumerate(number) if ch.isdigit()]
+    swaps = [(a, b) for a, b in zip(positions, positions[1:]) if number[a] != number[b]]
+    how = rng.choice(("replace", "swap", "prepend") if swaps else ("replace", "prepend"))
+    chars = list(number)
+    if how == "swap":
+        a, b = rng.choice(swaps)
+        chars[a], chars[b] = chars[b], chars[a]
+    elif how == "replace":
+        i = rng.choice(positions)
+        lowest = "1" if i == positions[0] and len(positions) > 1 else "0"
+        chars[i] = rng.choice([d for d in "0123456789" if d != chars[i] and d >= lowest])
+    else:
+        chars.insert(0, rng.choice("123456789"))
+    return "".join(chars)
+
+
+@_same_form
+def change_digits(text: str, rng: random.Random) -> str | None:
+    """25.100 -> 21.500, 2030 -> 2031, 4 % -> 14 %: one number gets a different value."""
+    label = _LABEL.match(text)
+    skip = label.end() if label else 0
+    sites = [(m.start(), m.end(), _mutate_digits(m.group(), rng))
+             for m in _NUMBER.finditer(text) if m.start() >= skip]
+    return _replace_one(text, sites, rng)
+
+
+_CARDINALS = ("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+              "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+              "diecinueve", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta",
+              "ochenta", "noventa", "cien")
+_CARDINAL = re.compile(r"(?<!\w)(" + "|".join(_CARDINALS) + r")(?!\w)", re.IGNORECASE)
+
+
+@_same_form
+def change_number_word(text: str, rng: random.Random) -> str | None:
+    """dieciocho -> ocho, cinco -> seis: a spelled-out cardinal becomes another one."""
+    sites = []
+    for m in _CARDINAL.finditer(text):
+        other = rng.choice([w for w in _CARDINALS if w != m.group().lower()])
+        sites.append((m.start(), m.end(), _match_case(other, m.group())))
+    return _replace_one(text, sites, rng)
+
+
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre")
+_MONTH = re.compile(r"(?<!\w)(" + "|".join(_MONTHS) + r")(?!\w)", re.IGNORECASE)
+_DAY = re.compile(r"(?<![\w.,])([1-9]|[12]\d|3[01])(?= de (?:" + "|".join(_MONTHS) + r")\b)",
+                  re.IGNORECASE)
+# A year on its own: not part of a reference such as "2016/679" or "95/46".
+_YEAR = re.compile(r"(?<![\w/.,-])(1[89]\d\d|20\d\d)(?![\w/]|[.,]\d)")
+
+
+@_same_form
+def change_date(text: str, rng: random.Random) -> str | None:
+    """A month name, a day of the month or a year gets another value (mayo -> junio, 2030 -> 2032)."""
+    sites = []
+    for m in _MONTH.finditer(text):
+        other = rng.choice([w for w in _MONTHS if w != m.group().lower()])
+        sites.append((m.start(), m.end(), _match_case(other, m.group())))
+    for m in _DAY.finditer(text):
+        other = rng.choice([d for d in range(1, 29) if d != int(m.group())])
+        sites.append((m.start(), m.end(), str(other)))
+    for m in _YEAR.finditer(text):
+        sites.append((m.start(), m.end(), str(int(m.group()) + rng.choice((-5, -2, -1, 1, 2, 5)))))
+    return _replace_one(text, sites, rng)
+
+
+_CURRENCIES = {"dólares": "euros", "euros": "dólares", "dólar": "euro", "euro": "dólar",
+               "EUR": "USD", "USD": "EUR", "libras": "dólares", "pesos": "dólares"}
+_CURRENCY = re.compile(r"(?<!\w)(" + "|".join(_CURRENCIES) + r")(?!\w)")
+_DOLLAR_SIGN = re.compile(r"(?:US)?\$(?=\s?\d)")
+
+
+@_same_form
+def change_currency(text: str, rng: random.Random) -> str | None:
+    """dólares -> euros, EUR -> USD, $ -> €."""
+    sites = [(m.start(), m.end(), _CURRENCIES[m.group()]) for m in _CURRENCY.finditer(text)]
+    sites += [(m.start(), m.end(), "€") for m in _DOLLAR_SIGN.finditer(text)]
+    return _replace_one(text, sites, rng)
+
+
+_SCALES = (("miles de millones", "millones"), ("billones", "millones"), ("millones", "miles de millones"),
+           ("millón", "millar"), ("millares", "millones"), ("miles", "millones"))
+_SCALE = re.compile(r"(?<!\w)(" + "|".join(old for old, _ in _SCALES) + r")(?!\w)", re.IGNORECASE)
+
+
+@_same_form
+def change_scale(text: str, rng: random.Random) -> str | None:
+    """millones -> miles de millones, miles de millones -> millones, millón -> millar."""
+    table = dict(_SCALES)
+    sites = [(m.start(), m.end(), _match_case(table[m.group().lower()], m.group()))
+             for m in _SCALE.finditer(text)]
+    return _replace_one(text, sites, rng)
+
+
+# --- commitments -------------------------------------------------------------------------
+
+_MODAL_SWAPS = {"deberá": "podrá", "deberán": "podrán", "debe": "puede", "deben": "pueden",
+                "tendrá que": "podrá", "tendrán que": "podrán", "habrá de": "podrá",
+                "habrán de": "podrán", "está obligado a": "puede", "están obligados a": "pueden",
+                "estará obligado a": "podrá", "estarán obligados a": "podrán",
+                "se comprometen a": "procurarán", "se compromete a": "procurará",
+                "garantizarán": "procurarán", "garantizará": "procurará"}
+_MODAL = re.compile(r"(?<!\w)(" + "|".join(sorted(_MODAL_SWAPS, key=len, reverse=True)) + r")(?!\w)",
+                    re.IGNORECASE)
+# Synthetic futures (3rd person) whose infinitive is stem + ar/er/ir; irregular ones listed.
+_FUTURE = re.compile(r"(?<!\w)(" + _W + r"+?)([aei])rá(n?)(?!\w)")
+_IRREGULAR_FUTURES = {"hará": "hacer", "dirá": "decir", "tendrá": "tener", "pondrá": "poner",
+                      "saldrá": "salir", "vendrá": "venir", "sabrá": "saber", "querrá": "querer",
+                      "valdrá": "valer", "habrá": "haber", "satisfará": "satisfacer",
+                      "dispondrá": "disponer", "mantendrá": "mantener", "obtendrá": "obtener",
+                      "contendrá": "contener", "propondrá": "proponer", "impondrá": "imponer"}
+_IRREGULAR = re.compile(r"(?<!\w)(" + "|".join(_IRREGULAR_FUTURES) + r")(n?)(?!\w)", re.IGNORECASE)
+_ALREADY_WEAK = {"pod", "deb", "procur"}
+# An SDG-style target opens with a bare infinitive ("Poner fin ...", "De aquí a 2030, lograr ...").
+_LEAD_INFINITIVE = re.compile(r"^((?:De aquí a \d{4},\s*)?)((?!Mujer|Lugar|Hogar|Poder|Deber)[" + _UPPER + "]"
+                              + _W + r"+(?:ar|er|ir))(?!\w)")
+
+
+def _weaken_future(m: re.Match) -> str:
+    stem, vowel, plural = m.group(1), m.group(2), m.group(3)
+    return _match_case(f"podrá{plural} {stem.lower()}{vowel}r", stem)
+
+
+def _weaken_irregular(m: re.Match) -> str:
+    return _match_case(f"podrá{m.group(2)} {_IRREGULAR_FUTURES[m.group(1).lower()]}", m.group(1))
+
+
+@_same_form
+def weaken_obligation(text: str, rng: random.Random) -> str | None:
+    """deberá -> podrá, adoptarán -> podrán adoptar, se comprometen a -> procurarán,
+    "Lograr ..." -> "Procurar lograr ..."."""
+    # "no debe" -> "no puede" forbids as much as before, so negated modals are left alone.
+    sites = [(m.start(), m.end(), _match_case(_MODAL_SWAPS[m.group().lower()], m.group()))
+             for m in _MODAL.finditer(text) if not text[:m.start()].lower().endswith("no ")]
+    taken = {s[0] for s in sites}
+    sites += [(m.start(), m.end(), _weaken_future(m)) for m in _FUTURE.finditer(text)
+              if m.start() not in taken and m.group(1).lower() not in _ALREADY_WEAK
+              and m.group().lower().rstrip("n") not in _IRREGULAR_FUTURES]
+    sites += [(m.start(), m.end(), _weaken_irregular(m)) for m in _IRREGULAR.finditer(text)
+              if m.start() not in taken]
+    lead = _LEAD_INFINITIVE.match(text)
+    if lead and not lead.group(2).lower().startswith(("procur", "intent")):
+        verb = lead.group(2)
+        new = _match_case("procurar", verb) + " " + verb[0].lower() + verb[1:]
+        sites.append((lead.start(2), lead.end(2), new))
+    return _replace_one(text, sites, rng)
+
+
+# Finite verbs (and the clitics before them) a "no" can precede.
+_CLITIC = r"(?:(?:se|le|les|lo|la|los|las|me|nos)\s+)?"
+_FINITE = re.compile(
+    r"(?<![\w])(" + _CLITIC + r"(?:" + _W + r"+[aei]rán?|deben?|pueden?|es|son|está|están|ha|han|"
+    r"hay|tiene|tienen|haya|hayan|sea|sean|aplica|aplican))(?!\w)(?! decir\b)", re.IGNORECASE)
+_NEGATED = re.compile(r"(?<!\w)no\s+(?!obstante\b|solo\b|sólo\b|únicamente\b)(?=" + _W + ")",
+                      re.IGNORECASE)
+
+
+@_same_form
+def insert_negation(text: str, rng: random.Random) -> str | None:
+    """"El responsable aplicará ..." -> "El responsable no aplicará ..."; "Lograr" -> "No lograr"."""
+    sites = []
+    for m in _FINITE.finditer(text):
+        before = text[max(0, m.start() - 3):m.start()].lower()
+        if not before.endswith(("no ", "ni ")):
+            sites.append((m.start(), m.start(), "no "))
+    lead = _LEAD_INFINITIVE.match(text)
+    if lead:
+        verb = lead.group(2)
+        sites.append((lead.start(2), lead.end(2), _match_case("no", verb) + " " + verb[0].lower() + verb[1:]))
+    return _replace_one(text, sites, rng)
+
+
+@_same_form
+def drop_negation(text: str, rng: random.Random) -> str | None:
+    """"no podrá ser restringida" -> "podrá ser restringida"."""
+    sites = []
+    for m in _NEGATED.finditer(text):
+        follower = text[m.end():m.end() + 1]
+        new = follower.upper() if m.group()[0].isupper() else follower
+        sites.append((m.start(), m.end() + 1, new))
+    return _replace_one(text, sites, rng)
+
+
+_CONDITION_OPENERS = ("siempre que", "siempre y cuando", "salvo que", "salvo si", "salvo cuando",
+                      "salvo en", "salvo", "a menos que", "con sujeción a", "a reserva de",
+                      "excepto", "en la medida en que", "cuando proceda", "según proceda",
+                      "si procede", "en su caso", "sin perjuicio de")
+# These are whole adverbials ("where appropriate"); the others open a clause that runs on.
+_SELF_CONTAINED = ("cuando proceda", "según proceda", "si procede", "en su caso")
+_CONDITION = re.compile(
+    r"(,\s*)?(?<!\w)(?:(" + "|".join(_SELF_CONTAINED) + r")(?!\w)|("
+    + "|".join(sorted(set(_CONDITION_OPENERS) - set(_SELF_CONTAINED), key=len, reverse=True))
+    + r")(?!\w)[^,;:.()]*)", re.IGNORECASE)
+
+
+# What may precede a clause that opens its sentence: nothing, a stop, or a paragraph label.
+_SENTENCE_START = re.compile(r"(?:^|[.:;]\s+|^\s*(?:\(\d+\)|\d+\.|\(?[a-z]\))\s+)$")
+
+
+def _condition_cut(text: str, m: re.Match) -> tuple[int, int, str]:
+    """The edit removing the condition `m`, keeping the sentence's punctuation sensible."""
+    start, end = m.start(), m.end()
+    trailing = text[end:end + 1] == ","
+    if m.group(1) is not None:  # ", salvo que X" -> drop it; ", en su caso," -> drop both commas
+        return start, end + 1 if trailing else end, ""
+    if _SENTENCE_START.search(text[:start]):  # "Salvo que X, Y" -> "Y"
+        end += 1 if trailing else 0
+        while text[end:end + 1] == " ":
+            end += 1
+        return start, end + 1, text[end:end + 1].upper()
+    return start - 1 if text[start - 1:start] == " " else start, end, ""
+
+
+@_same_form
+def drop_condition(text: str, rng: random.Random) -> str | None:
+    """"..., siempre que X, ..." -> "... ...": the condition clause goes, up to the next comma
+    or stop."""
+    out = _replace_one(text, [_condition_cut(text, m) for m in _CONDITION.finditer(text)], rng)
+    return None if out is None or not out.strip(" .,;:") else out
+
+
+_PARTY_NOUNS = ("Estados miembros", "Estado miembro", "Comisión", "Consejo", "Parlamento Europeo",
+                "Comité", "Junta", "Unión", "autoridades de control", "autoridad de control",
+                "responsables del tratamiento", "responsable del tratamiento", "responsable",
+                "encargados del tratamiento", "encargado del tratamiento", "encargado",
+                "interesados", "interesado", "terceros", "tercero", "representante",
+                "organismos de certificación", "organismo de certificación",
+                "Supervisor Europeo de Protección de Datos", "países desarrollados",
+                "países en desarrollo", "gobiernos", "sector privado", "sociedad civil",
+                "comunidades locales", "pueblos indígenas", "Naciones Unidas", "Estados Unidos",
+                "México", "Canadá", "España", "Unión Europea", "Banco Mundial",
+                "Fondo Monetario Internacional", "Organización Mundial del Comercio")
+_ARTICLE = r"(?:(?:el|la|los|las|del|al|un|una)\s+)?"
+_PARTY = "(?:" + "|".join(sorted(_PARTY_NOUNS, key=len, reverse=True)) + ")"
+_COORDINATION = re.compile(r"(?<!\w)(" + _ARTICLE + ")(" + _PARTY + r")\s+(?:y|e|o|u)\s+(" + _ARTICLE
+                           + ")(" + _PARTY + r")(?!\w)", re.IGNORECASE)
+_CONTRACTIONS = ("del ", "al ")
+
+
+@_same_form
+def drop_party(text: str, rng: random.Random) -> str | None:
+    """"Estados Unidos y México" -> "México"; "el responsable o el encargado" -> "el responsable".
+
+    The second party is kept only when both carry the same kind of article: in "a la autoridad
+    y al interesado" the "a" before the first belongs to the second too."""
+    sites = []
+    for m in _COORDINATION.finditer(text):
+        article, first, article2, second = m.groups()
+        options = [article + first]
+        if (article.lower() in _CONTRACTIONS) == (article2.lower() in _CONTRACTIONS):
+            options.append((article2 or article) + second)
+        for kept in options:
+            if m.group().isupper():
+                kept = kept.upper()
+            elif m.group()[0].isupper():
+                kept = kept[0].upper() + kept[1:]
+            sites.append((m.start(), m.end(), kept))
+    return _replace_one(text, sites, rng)
+
+
+# --- structure ---------------------------------------------------------------------------
+
+def delete_sentence(src: str, tgt: str, rng: random.Random, donors: Sequence[str]) -> Pair | None:
+    """The Spanish side of the bead disappears (an omitted sentence)."""
+    return (src, "") if src.strip() and tgt.strip() else None
+
+
+def add_sentence(src: str, tgt: str, rng: random.Random, donors: Sequence[str]) -> Pair | None:
+    """A new bead with no English and a Spanish sentence taken from elsewhere in the corpus."""
+    pool = [d for d in donors if d.strip() and d not in tgt]
+    return ("", rng.choice(pool)) if pool else None
+
+
+def on_target(edit: TextEdit) -> Apply:
+    """Lift a Spanish-text edit to a pair perturbation."""
+
+    def apply(src: str, tgt: str, rng: random.Random, donors: Sequence[str]) -> Pair | None:
+        new = edit(tgt, rng)
+        return None if new is None or new == tgt else (src, new)
+
+    return apply
+
+
+PERTURBATIONS: tuple[Perturbation, ...] = (
+    Perturbation("digits", "figure", on_target(change_digits)),
+    Perturbation("number_word", "figure", on_target(change_number_word)),
+    Perturbation("date", "figure", on_target(change_date)),
+    Perturbation("currency", "figure", on_target(change_currency)),
+    Perturbation("scale", "figure", on_target(change_scale)),
+    Perturbation("obligation", "commitment", on_target(weaken_obligation)),
+    Perturbation("negation_insert", "commitment", on_target(insert_negation)),
+    Perturbation("negation_drop", "commitment", on_target(drop_negation)),
+    Perturbation("condition_drop", "commitment", on_target(drop_condition)),
+    Perturbation("party_drop", "commitment", on_target(drop_party)),
+    Perturbation("sentence_delete", "omission", delete_sentence),
+    Perturbation("sentence_add", "addition", add_sentence),
+)
+BY_NAME = {p.name: p for p in PERTURBATIONS}
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[¿¡«\"(]?[" + _UPPER + "])")
+
+
+def sentences(text: str, min_words: int = 4) -> list[str]:
+    """Rough sentences of a unit, for the donor pool of `add_sentence` (fragments dropped)."""
+    return [s for s in _SENTENCE_BREAK.split(text.strip()) if len(s.split()) >= min_words]
