@@ -291,3 +291,24 @@ def test_few_false_alarms_on_official_translations():
     assert units > 1000
     assert raised / units < 0.01
     assert high <= 2
+
+
+def test_multi_sentence_bead_is_compared_sentence_by_sentence():
+    en = ("The controller shall keep a record of processing. "
+          "The record shall not contain special categories of data.")
+    good = ("El responsable del tratamiento llevará un registro del tratamiento. "
+            "El registro no contendrá categorías especiales de datos.")
+    bad = ("El responsable del tratamiento no llevará un registro del tratamiento. "
+           "El registro contendrá categorías especiales de datos.")
+    assert flags(en, good) == []
+    messages = [f.message for f in flags(en, bad)]
+    assert "negation added in Spanish: no" in messages
+    assert "negation missing in Spanish: not" in messages
+
+
+def test_each_modal_needs_its_own_counterpart():
+    en = "The purpose shall be determined by law and shall be necessary for the task."
+    good = "La finalidad quedará determinada por ley y será necesaria para la misión."
+    bad = "La finalidad podrá quedar determinada por ley y será necesaria para la misión."
+    assert flags(en, good) == []
+    assert [f.message for f in flags(en, bad)] == ["obligation weakened: shall -> podrá"]

@@ -13,9 +13,8 @@ Four comparisons, each tolerant of legitimate rephrasing:
 
 Long beads (a recital, an article paragraph) hold several sentences, and a negation dropped
 from one of them hides behind the negations of the others. When both sides split into the
-same number of sentences of matching relative lengths, the modality, negation and condition
-comparisons run per sentence pair; otherwise on the whole bead. Parties stay bead-level:
-a name in one sentence is often a pronoun in the other language's next sentence.
+same number of sentences of matching relative lengths, all four comparisons run per sentence
+pair; otherwise on the whole bead.
 
 Only en<->es is covered; beads in other language pairs, or with an empty side (the omissions
 check's business), get no commitment flags.
@@ -214,7 +213,10 @@ class CommitmentsCheck(Check):
         flags = [
             flag
             for s, t in sentence_pairs(src, tgt)
-            for compare in (modality_flags, negation_flags, condition_flags)
+            for compare in (modality_flags, negation_flags, condition_flags, self._party_flags)
             for flag in compare(s, t, *langs)
         ]
-        return _unique([*flags, *party_flags(src, tgt, *langs, parties=self.parties)])
+        return _unique(flags)
+
+    def _party_flags(self, src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
+        return party_flags(src, tgt, src_lang, tgt_lang, self.parties)

@@ -81,8 +81,9 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
     Party(
         "processor",
         {"en": words(r"processors?", r"sub-?processors?"),
-         # "encargado de" + anything but "tratamiento" is "in charge of", not the processor
-         "es": words(r"encargad[oa]s?\s+del?\s+tratamiento", rf"(?:{_DET_ES}|o|y|u)\s+encargados?(?!\s+de\s+(?!que\s))")},
+         # after a bare conjunction, "encargado de ..." is "in charge of", not the processor
+         "es": words(r"encargad[oa]s?\s+del?\s+tratamiento", rf"{_DET_ES}\s+encargados?",
+                     r"[oyu]\s+encargados?(?!\s+de\s+(?!que\s))")},
         label={"en": "the processor", "es": "el encargado del tratamiento"},
     ),
     Party("secretariat", {"en": words(r"Secretariat"), "es": words(r"Secretaría")},
