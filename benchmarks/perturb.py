@@ -67,8 +67,8 @@ def _match_case(word: str, model: str) -> str:
 
 # A number: digits, optionally grouped or with a decimal part ("25.100", "1,25", "20000000").
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
-# Paragraph numbers and point labels at the head of a unit ("1. ", "(12) ") are structure.
-_LABEL = re.compile(r"^\s*(?:\(\d+\)|\d+\.)\s")
+# Paragraph numbers and point labels at the head of a unit ("1. ", "(12) ", "18) ") are structure.
+_LABEL = re.compile(r"^\s*(?:\(\d+\)|\d+[.)])\s")
 
 
 def _mutate_digits(number: str, rng: random.Random) -> str:
@@ -188,7 +188,7 @@ _IRREGULAR_FUTURES = {"hará": "hacer", "dirá": "decir", "tendrá": "tener", "p
 _IRREGULAR = re.compile(r"(?<!\w)(" + "|".join(_IRREGULAR_FUTURES) + r")(n?)(?!\w)", re.IGNORECASE)
 _ALREADY_WEAK = {"pod", "deb", "procur"}
 # An SDG-style target opens with a bare infinitive ("Poner fin ...", "De aquí a 2030, lograr ...").
-_LEAD_INFINITIVE = re.compile(r"^((?:De aquí a \d{4},\s*)?)((?!Mujer|Lugar|Hogar|Poder|Deber)[" + _UPPER + "]"
+_LEAD_INFINITIVE = re.compile(r"^(De aquí a \d{4},\s*|(?=[" + _UPPER + r"]))((?!Mujer|Lugar|Hogar|Poder|Deber)"
                               + _W + r"+(?:ar|er|ir))(?!\w)")
 
 
@@ -222,13 +222,21 @@ def weaken_obligation(text: str, rng: random.Random) -> str | None:
     return _replace_one(text, sites, rng)
 
 
+# What may precede a clause that opens its sentence: nothing, a stop, or a paragraph label.
+_SENTENCE_START = re.compile(r"(?:^|[.:;]\s+|^\s*(?:\(\d+\)|\d+\.|\(?[a-z]\))\s+)$")
+
+
 # Finite verbs (and the clitics before them) a "no" can precede.
 _CLITIC = r"(?:(?:se|le|les|lo|la|los|las|me|nos)\s+)?"
 _FINITE = re.compile(
     r"(?<![\w])(" + _CLITIC + r"(?:" + _W + r"+[aei]rán?|deben?|pueden?|es|son|está|están|ha|han|"
     r"hay|tiene|tienen|haya|hayan|sea|sean|aplica|aplican))(?!\w)(?! decir\b)", re.IGNORECASE)
-_NEGATED = re.compile(r"(?<!\w)no\s+(?!obstante\b|solo\b|sólo\b|únicamente\b)(?=" + _W + ")",
-                      re.IGNORECASE)
+# A "no" before a verb: the finite forms above, or a present/past/conditional ending. A "no"
+# before an adjective or a noun ("no remunerado", "no violencia") is a lexical prefix, not
+# the negation of a clause, and is left alone.
+_NEGATED = re.compile(r"(?<!\w)no\s+(?=" + _CLITIC + r"(?:deben?|pueden?|es|son|está|están|ha|han|hay|"
+                      r"tiene|tienen|haya|hayan|sea|sean|dé|den|" + _W + r"+(?:rán?|an|en|ía|ían|"
+                      r"ó|aron|ieron|ará|ería|erían|aría|arían))(?!\w))", re.IGNORECASE)
 
 
 @_same_form
@@ -237,7 +245,12 @@ def insert_negation(text: str, rng: random.Random) -> str | None:
     sites = []
     for m in _FINITE.finditer(text):
         before = text[max(0, m.start() - 3):m.start()].lower()
-        if not before.endswith(("no ", "ni ")):
+        if before.endswith(("no ", "ni ")):
+            continue
+        verb = m.group()
+        if verb[0].isupper() and _SENTENCE_START.search(text[:m.start()]):  # "Se aplicará" -> "No se aplicará"
+            sites.append((m.start(), m.end(), "No " + verb[0].lower() + verb[1:]))
+        else:
             sites.append((m.start(), m.start(), "no "))
     lead = _LEAD_INFINITIVE.match(text)
     if lead:
@@ -267,10 +280,6 @@ _CONDITION = re.compile(
     r"(,\s*)?(?<!\w)(?:(" + "|".join(_SELF_CONTAINED) + r")(?!\w)|("
     + "|".join(sorted(set(_CONDITION_OPENERS) - set(_SELF_CONTAINED), key=len, reverse=True))
     + r")(?!\w)[^,;:.()]*)", re.IGNORECASE)
-
-
-# What may precede a clause that opens its sentence: nothing, a stop, or a paragraph label.
-_SENTENCE_START = re.compile(r"(?:^|[.:;]\s+|^\s*(?:\(\d+\)|\d+\.|\(?[a-z]\))\s+)$")
 
 
 def _condition_cut(text: str, m: re.Match) -> tuple[int, int, str]:

@@ -1,0 +1,270 @@
+"""The perturbation generator (benchmarks/perturb.py) and the scoring of the divergence
+benchmark (benchmarks/divergence.py), checked on handmade sentences and a fake checker."""
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import divergence as D  # noqa: E402
+import perturb as P  # noqa: E402
+from aligner.diverge import BeadText, Context  # noqa: E402
+from aligner.records import Flag  # noqa: E402
+
+SEEDS = range(25)
+
+
+def outputs(edit, text: str) -> set[str]:
+    """Everything `edit` produces on `text` over several seeds."""
+    return {edit(text, random.Random(seed)) for seed in SEEDS}
+
+
+def only_change(before: str, after: str) -> tuple[str, str]:
+    """The differing middle of two strings (common prefix and suffix removed)."""
+    i = 0
+    while i < min(len(before), len(after)) and before[i] == after[i]:
+        i += 1
+    j = 0
+    while j < min(len(before), len(after)) - i and before[-1 - j] == after[-1 - j]:
+        j += 1
+    return before[i:len(before) - j], after[i:len(after) - j]
+
+
+# --- figures -----------------------------------------------------------------------------
+
+def test_change_digits_alters_one_number_and_nothing_else():
+    text = "Multas de 25.100 euros y hasta el 4 % en 2030."
+    numbers = re.compile(r"\d+(?:[.,]\d+)*")
+    for out in outputs(P.change_digits, text):
+        assert numbers.sub("#", out) == numbers.sub("#", text)
+        changed = [(a, b) for a, b in zip(numbers.findall(text), numbers.findall(out)) if a != b]
+        assert len(changed) == 1
+
+
+def test_change_digits_keeps_paragraph_labels_and_needs_a_number():
+    for label in ("1. ", "(12) ", "18) "):
+        text = f"{label}El plazo es de 72 horas."
+        for out in outputs(P.change_digits, text):
+            assert out.startswith(label) and f"{label}El plazo es de 72 horas." != out
+    assert P.change_digits("Sin cifras aquí.", random.Random(0)) is None
+    assert P.change_digits("1. Sin cifras aquí.", random.Random(0)) is None
+
+
+def test_change_number_word_swaps_a_cardinal():
+    for out in outputs(P.change_number_word, "En un plazo de cinco años."):
+        word = re.fullmatch(r"En un plazo de (\w+) años\.", out).group(1)
+        assert word in P._CARDINALS and word != "cinco"
+    assert all(o.startswith("Dieciocho") is False and o[0].isupper()
+               for o in outputs(P.change_number_word, "Dieciocho meses."))
+    assert P.change_number_word("Todos los datos.", random.Random(0)) is None
+
+
+def test_change_date_changes_day_month_or_year_but_not_references():
+    text = "el 25 de mayo de 2018"
+    for out in outputs(P.change_date, text):
+        m = re.fullmatch(r"el (\d+) de (\w+) de (\d{4})", out)
+        assert m and sum([m.group(1) != "25", m.group(2) != "mayo", m.group(3) != "2018"]) == 1
+        assert m.group(2) in P._MONTHS
+    assert P.change_date("el Reglamento (UE) 2016/679 y la Directiva 95/46/CE", random.Random(0)) is None
+
+
+def test_change_currency_and_scale():
+    assert P.change_currency("menos de 1,25 dólares al día", random.Random(0)) == "menos de 1,25 euros al día"
+    assert P.change_currency("de 20000000 EUR como máximo", random.Random(0)) == "de 20000000 USD como máximo"
+    assert P.change_currency("el euro europeo", random.Random(0)) == "el dólar europeo"
+    assert P.change_currency("sin moneda europea", random.Random(0)) is None
+    assert (P.change_scale("100.000 millones de dólares", random.Random(0))
+            == "100.000 miles de millones de dólares")
+    assert P.change_scale("100.000 miles de millones", random.Random(0)) == "100.000 millones"
+    assert P.change_scale("cien personas", random.Random(0)) is None
+
+
+# --- commitments -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Los Estados miembros deberán notificarlo.", "Los Estados miembros podrán notificarlo."),
+    ("Las Partes adoptarán medidas.", "Las Partes podrán adoptar medidas."),
+    ("Las Partes se comprometen a cooperar.", "Las Partes procurarán cooperar."),
+    ("El responsable hará constar la decisión.", "El responsable podrá hacer constar la decisión."),
+    ("Lograr la igualdad entre los géneros.", "Procurar lograr la igualdad entre los géneros."),
+    ("De aquí a 2030, reducir la pobreza.", "De aquí a 2030, procurar reducir la pobreza."),
+])
+def test_weaken_obligation(text, expected):
+    assert outputs(P.weaken_obligation, text) == {expected}
+
+
+@pytest.mark.parametrize("text", ["El tratamiento no debe dar lugar a abusos.",
+                                  "El responsable podrá ceder los datos.",
+                                  "Proporción de niños menores de cinco años."])
+def test_weaken_obligation_inapplicable(text):
+    assert P.weaken_obligation(text, random.Random(0)) is None
+
+
+def test_insert_negation():
+    assert outputs(P.insert_negation, "El responsable aplicará medidas.") == {"El responsable no aplicará medidas."}
+    assert outputs(P.insert_negation, "Se aplicará el artículo 5.") == {"No se aplicará el artículo 5."}
+    assert outputs(P.insert_negation, "Erradicar la pobreza.") == {"No erradicar la pobreza."}
+    assert P.insert_negation("Proporción de la población.", random.Random(0)) is None
+    assert P.insert_negation("El responsable no aplicará.", random.Random(0)) is None
+
+
+def test_drop_negation_only_on_verbs():
+    assert outputs(P.drop_negation, "El responsable no podrá ceder los datos.") == {"El responsable podrá ceder los datos."}
+    assert outputs(P.drop_negation, "No se aplicará.") == {"Se aplicará."}
+    assert P.drop_negation("El trabajo doméstico no remunerado.", random.Random(0)) is None
+    assert P.drop_negation("No obstante, el responsable informará.", random.Random(0)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("El interesado podrá oponerse, siempre que lo solicite por escrito.", "El interesado podrá oponerse."),
+    ("Salvo que se disponga otra cosa, se aplicará el artículo 5.", "Se aplicará el artículo 5."),
+    ("1. Con sujeción a lo dispuesto en el artículo 6, el responsable informará.", "1. El responsable informará."),
+    ("El responsable aplicará, en su caso, medidas técnicas.", "El responsable aplicará medidas técnicas."),
+    ("Los datos se suprimirán a menos que exista un motivo.", "Los datos se suprimirán."),
+])
+def test_drop_condition(text, expected):
+    assert outputs(P.drop_condition, text) == {expected}
+
+
+def test_drop_condition_inapplicable():
+    assert P.drop_condition("El responsable informará al interesado.", random.Random(0)) is None
+    assert P.drop_condition("Salvo que.", random.Random(0)) is None  # nothing would be left
+
+
+def test_drop_party():
+    assert outputs(P.drop_party, "Estados Unidos y México acordaron un plan.") == {
+        "Estados Unidos acordaron un plan.", "México acordaron un plan."}
+    assert outputs(P.drop_party, "lo aplicará el responsable o el encargado del tratamiento") == {
+        "lo aplicará el responsable", "lo aplicará el encargado del tratamiento"}
+    assert outputs(P.drop_party, "del Parlamento Europeo y del Consejo") == {"del Parlamento Europeo", "del Consejo"}
+    # the "a" of "a la autoridad" also governs "al interesado": only the second may go
+    assert outputs(P.drop_party, "a la autoridad de control y al interesado") == {"a la autoridad de control"}
+    assert P.drop_party("Las técnicas y los métodos.", random.Random(0)) is None
+
+
+# --- structure and shared behaviour -------------------------------------------------------
+
+def test_structural_perturbations():
+    rng = random.Random(0)
+    assert P.delete_sentence("Article 5", "Artículo 5", rng, ()) == ("Article 5", "")
+    assert P.delete_sentence("Article 5", "", rng, ()) is None
+    donors = ("Artículo 5", "Una frase de otra parte del corpus.")
+    for seed in SEEDS:
+        assert P.add_sentence("Article 5", "Artículo 5", random.Random(seed), donors) == (
+            "", "Una frase de otra parte del corpus.")
+    assert P.add_sentence("Article 5", "Artículo 5", rng, ("Artículo 5",)) is None
+
+
+def test_decomposed_input_stays_decomposed():
+    nfd = unicodedata.normalize("NFD", "Los Estados deberán adoptar medidas de aquí a 2030.")
+    out = P.weaken_obligation(nfd, random.Random(0))
+    assert out is not None and unicodedata.is_normalized("NFD", out)
+    assert unicodedata.normalize("NFC", out) == "Los Estados podrán adoptar medidas de aquí a 2030."
+
+
+def test_perturbations_are_deterministic_and_labelled():
+    text = "1. Los Estados miembros deberán notificar, siempre que proceda, 25 casos en 2030."
+    for p in P.PERTURBATIONS:
+        first = p.apply("EN", text, random.Random("s"), ("Otra frase de relleno aquí.",))
+        assert first == p.apply("EN", text, random.Random("s"), ("Otra frase de relleno aquí.",))
+        assert p.kind in ("figure", "commitment", "omission", "addition")
+    assert P.sentences("Primera frase con cuatro palabras. Segunda frase también larga aquí. Corta.") == [
+        "Primera frase con cuatro palabras.", "Segunda frase también larga aquí."]
+
+
+# --- benchmark scoring -------------------------------------------------------------------
+
+CTX = Context()
+
+
+def fake_checker(bead: BeadText, ctx: Context) -> list[Flag]:
+    """Figure flag on '999', commitment flag on 'podrá', omission/addition on an empty side."""
+    flags = []
+    if "999" in bead.tgt_text:
+        flags += [Flag("figure", "high", "x"), Flag("figure", "low", "duplicate")]
+    if "podrá" in bead.tgt_text:
+        flags.append(Flag("commitment", "medium", "x"))
+    if bead.src_text and not bead.tgt_text:
+        flags.append(Flag("omission", "high", "x"))
+    if bead.tgt_text and not bead.src_text:
+        flags.append(Flag("addition", "medium", "x"))
+    return flags
+
+
+def handmade_cases() -> list[D.Case]:
+    return [
+        D.Case("a", "Article 5", "Artículo 5", CTX),
+        D.Case("b", "It may apply.", "Se podrá aplicar.", CTX),   # flagged although correct
+        D.Case("c", "25 cases", "25 casos", CTX),
+        D.Case("a", "Article 5", "Artículo 999", CTX, "digits", "figure"),        # detected
+        D.Case("c", "25 cases", "26 casos", CTX, "digits", "figure"),             # missed
+        D.Case("b", "It may apply.", "Se podrá aplicar.", CTX, "negation_drop", "commitment"),  # twin flagged
+        D.Case("c", "25 cases", "", CTX, "sentence_delete", "omission"),
+        D.Case("a", "", "Una frase añadida con 999.", CTX, "sentence_add", "addition"),  # also a figure flag
+    ]
+
+
+def test_score_with_fake_checker():
+    cases = handmade_cases()
+    flags, _ = D.run(cases, fake_checker)
+    result = D.score(cases, flags)
+    fig, com = result["kinds"]["figure"], result["kinds"]["commitment"]
+    # figure: 1 of 2 perturbed beads detected; raised on that bead and on the added sentence
+    assert (fig["gold"], fig["detected"], fig["raised"]) == (2, 1, 2)
+    assert fig["precision"] == 0.5 and fig["recall"] == 0.5 and fig["clean_recall"] == 0.5
+    # commitment: the "detection" only repeats the untouched twin's false alarm
+    assert com["precision"] == 0.5 and com["recall"] == 1.0 and com["clean_recall"] is None
+    assert com["untouched"] == {"beads": 3, "flags_per_bead": 0.3333, "beads_flagged": 1, "high": 0}
+    assert result["kinds"]["omission"]["precision"] == 1.0 and result["kinds"]["omission"]["recall"] == 1.0
+    assert result["kinds"]["addition"]["recall"] == 1.0
+    assert result["perturbations"]["digits"] == {"kind": "figure", "n": 2, "recall": 0.5, "any_flag": 0.5}
+    assert result["perturbations"]["sentence_add"]["any_flag"] == 1.0
+
+
+def test_score_without_any_flag_has_no_precision():
+    cases = handmade_cases()
+    result = D.score(cases, [[] for _ in cases])
+    assert result["kinds"]["figure"]["precision"] is None
+    assert result["kinds"]["figure"]["recall"] == 0.0
+
+
+def test_digit_baseline():
+    assert D.digit_baseline(BeadText("$1.25 a day", "1,25 dólares al día"), CTX) == []
+    assert D.digit_baseline(BeadText("by 2030", "de aquí a 2031"), CTX)[0].kind == "figure"
+    assert D.digit_baseline(BeadText("25,100 people", "21.500 personas"), CTX)[0].tgt_evidence == "21500"
+    assert D.digit_multiset("de 2 a 3, y 1.000.") == {"2": 1, "3": 1, "1000": 1}
+
+
+def test_build_cases_split_cap_and_twins():
+    units = [D.Unit(f"set/doc#{i}", f"Member States shall act on {i} cases.",
+                    f"Los Estados miembros deberán actuar en {i} casos.") for i in range(40)]
+    docs = [(CTX, units)]
+    dev, test = D.build_cases(docs, "dev", 0, 10), D.build_cases(docs, "test", 0, 10)
+    assert {c.key for c in dev}.isdisjoint({c.key for c in test})
+    assert sum(c.ptype is None for c in dev + test) == 40
+    for name in ("digits", "obligation", "sentence_delete"):
+        assert sum(c.ptype == name for c in dev + test) == 10
+    for cases in (dev, test):
+        twins = {c.key for c in cases if c.ptype is None}
+        assert all(c.key in twins for c in cases if c.ptype)
+    assert D.build_cases(docs, "test", 0, 10) == test
+    assert D.build_cases(docs, "test", 1, 10) != test
+
+
+def test_main_without_data_exits_cleanly(tmp_path, capsys):
+    assert D.main(["--data", str(tmp_path / "missing")]) == 0
+    assert "no benchmark data" in capsys.readouterr().out
+
+
+def test_save_keeps_both_splits(tmp_path):
+    path = tmp_path / "r.json"
+    D.save("dev", {"x": 1}, path)
+    D.save("test", {"x": 2}, path)
+    assert json.loads(path.read_text()) == {"dev": {"x": 1}, "test": {"x": 2}}
