@@ -188,8 +188,8 @@ _IRREGULAR_FUTURES = {"hará": "hacer", "dirá": "decir", "tendrá": "tener", "p
 _IRREGULAR = re.compile(r"(?<!\w)(" + "|".join(_IRREGULAR_FUTURES) + r")(n?)(?!\w)", re.IGNORECASE)
 _ALREADY_WEAK = {"pod", "deb", "procur"}
 # An SDG-style target opens with a bare infinitive ("Poner fin ...", "De aquí a 2030, lograr ...").
-_LEAD_INFINITIVE = re.compile(r"^(De aquí a \d{4},\s*|(?=[" + _UPPER + r"]))((?!Mujer|Lugar|Hogar|Poder|Deber)"
-                              + _W + r"+(?:ar|er|ir))(?!\w)")
+_LEAD_INFINITIVE = re.compile(r"^(De aquí a \d{4},\s*|(?=[" + _UPPER + r"]))"
+                              r"((?!Mujer|Lugar|Hogar|Poder|Deber)" + _W + r"+(?:ar|er|ir))(?!\w)")
 
 
 def _weaken_future(m: re.Match) -> str:
@@ -248,7 +248,7 @@ def insert_negation(text: str, rng: random.Random) -> str | None:
         if before.endswith(("no ", "ni ")):
             continue
         verb = m.group()
-        if verb[0].isupper() and _SENTENCE_START.search(text[:m.start()]):  # "Se aplicará" -> "No se aplicará"
+        if verb[0].isupper() and _SENTENCE_START.search(text[:m.start()]):  # "Se" -> "No se"
             sites.append((m.start(), m.end(), "No " + verb[0].lower() + verb[1:]))
         else:
             sites.append((m.start(), m.start(), "no "))
@@ -380,7 +380,6 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
     Perturbation("sentence_delete", "omission", delete_sentence),
     Perturbation("sentence_add", "addition", add_sentence),
 )
-BY_NAME = {p.name: p for p in PERTURBATIONS}
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[¿¡«\"(]?[" + _UPPER + "])")
 

@@ -26,17 +26,6 @@ def outputs(edit, text: str) -> set[str]:
     return {edit(text, random.Random(seed)) for seed in SEEDS}
 
 
-def only_change(before: str, after: str) -> tuple[str, str]:
-    """The differing middle of two strings (common prefix and suffix removed)."""
-    i = 0
-    while i < min(len(before), len(after)) and before[i] == after[i]:
-        i += 1
-    j = 0
-    while j < min(len(before), len(after)) - i and before[-1 - j] == after[-1 - j]:
-        j += 1
-    return before[i:len(before) - j], after[i:len(after) - j]
-
-
 # --- figures -----------------------------------------------------------------------------
 
 def test_change_digits_alters_one_number_and_nothing_else():
@@ -61,8 +50,8 @@ def test_change_number_word_swaps_a_cardinal():
     for out in outputs(P.change_number_word, "En un plazo de cinco años."):
         word = re.fullmatch(r"En un plazo de (\w+) años\.", out).group(1)
         assert word in P._CARDINALS and word != "cinco"
-    assert all(o.startswith("Dieciocho") is False and o[0].isupper()
-               for o in outputs(P.change_number_word, "Dieciocho meses."))
+    for out in outputs(P.change_number_word, "Dieciocho meses."):  # the capital survives
+        assert out != "Dieciocho meses." and out[0].isupper() and out.endswith(" meses.")
     assert P.change_number_word("Todos los datos.", random.Random(0)) is None
 
 
@@ -208,6 +197,7 @@ def handmade_cases() -> list[D.Case]:
         D.Case("b", "It may apply.", "Se podrá aplicar.", CTX, "negation_drop", "commitment"),  # twin flagged
         D.Case("c", "25 cases", "", CTX, "sentence_delete", "omission"),
         D.Case("a", "", "Una frase añadida con 999.", CTX, "sentence_add", "addition"),  # also a figure flag
+        D.Case("c", "25 cases", "Se podrá aplicar a 999 casos.", CTX, "obligation", "commitment", ("figure",)),
     ]
 
 
@@ -216,16 +206,25 @@ def test_score_with_fake_checker():
     flags, _ = D.run(cases, fake_checker)
     result = D.score(cases, flags)
     fig, com = result["kinds"]["figure"], result["kinds"]["commitment"]
-    # figure: 1 of 2 perturbed beads detected; raised on that bead and on the added sentence
-    assert (fig["gold"], fig["detected"], fig["raised"]) == (2, 1, 2)
-    assert fig["precision"] == 0.5 and fig["recall"] == 0.5 and fig["clean_recall"] == 0.5
-    # commitment: the "detection" only repeats the untouched twin's false alarm
-    assert com["precision"] == 0.5 and com["recall"] == 1.0 and com["clean_recall"] is None
+    # figure: 1 of 2 perturbed beads detected; raised on that bead, on the added sentence
+    # (wrong) and on the obligation edit that also changed a number (right)
+    assert (fig["gold"], fig["detected"], fig["raised"], fig["side_hits"]) == (2, 1, 3, 1)
+    assert fig["precision"] == 0.6667 and fig["recall"] == 0.5 and fig["clean_recall"] == 0.5
+    # commitment: one "detection" only repeats the untouched twin's false alarm
+    assert com["precision"] == 0.6667 and com["recall"] == 1.0 and com["clean_recall"] == 1.0
     assert com["untouched"] == {"beads": 3, "flags_per_bead": 0.3333, "beads_flagged": 1, "high": 0}
     assert result["kinds"]["omission"]["precision"] == 1.0 and result["kinds"]["omission"]["recall"] == 1.0
     assert result["kinds"]["addition"]["recall"] == 1.0
     assert result["perturbations"]["digits"] == {"kind": "figure", "n": 2, "recall": 0.5, "any_flag": 0.5}
     assert result["perturbations"]["sentence_add"]["any_flag"] == 1.0
+
+
+def test_side_kinds():
+    unit = D.Unit("k", "as provided in Article 6", "salvo lo dispuesto en el artículo 6")
+    assert D.side_kinds(unit, ("x", "salvo lo dispuesto"), "commitment") == ("figure",)
+    assert D.side_kinds(unit, ("x", "salvo lo previsto en el artículo 6"), "commitment") == ()
+    assert D.side_kinds(unit, ("x", ""), "omission") == ()
+    assert D.side_kinds(unit, ("x", "salvo el artículo 7"), "figure") == ()
 
 
 def test_score_without_any_flag_has_no_precision():
