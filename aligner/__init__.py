@@ -1,3 +1,25 @@
-"""aligner: align English and Spanish versions of a document and flag where they disagree."""
+"""aligner: align English and Spanish versions of a document and flag where they disagree.
+
+    import aligner
+    result = aligner.align("statement.en.md", "statement.es.md")
+    checked = aligner.check("statement.en.md", "statement.es.md")
+"""
 
 __version__ = "0.1.0"
+
+
+def align(*args, **kwargs):
+    """See aligner.api.align (imported on first use: the encoder stack is heavy)."""
+    from .api import align as _align
+
+    return _align(*args, **kwargs)
+
+
+def check(*args, **kwargs):
+    """See aligner.checking.check."""
+    from .checking import check as _check
+
+    return _check(*args, **kwargs)
+
+
+__all__ = ["align", "check", "__version__"]

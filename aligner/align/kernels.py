@@ -120,7 +120,7 @@ def bead_gain(sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, i0, i1, j0, j1, p):
     """The score the programme maximises for one bead; p holds the tuned parameters.
 
     p = [skip, tau, margin_weight, length_weight, size_penalty, length_ratio, length_smooth,
-         size_exponent]
+         size_exponent, mean_src_length, mean_tgt_length, fragment_exponent]
     """
     a, b = i1 - i0, j1 - j0
     if a == 0 or b == 0:
@@ -140,7 +140,23 @@ def bead_gain(sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, i0, i1, j0, j1, p):
         tgt_len += lt[l]
     ratio = math.log((tgt_len + p[6]) / (p[5] * (src_len + p[6])))
     score = cos - p[2] * margin / 2.0 - p[1]
-    return ((a + b) / 2.0) ** p[7] * score - p[3] * ratio * ratio - p[4] * (a + b - 2)
+    extra = _extra_sentences(ls, i0, i1, p[8], p[10]) + _extra_sentences(lt, j0, j1, p[9], p[10])
+    return ((a + b) / 2.0) ** p[7] * score - p[3] * ratio * ratio - p[4] * extra
+
+
+@numba.njit(cache=True)
+def _extra_sentences(lengths, i0, i1, mean, exponent):
+    """How many sentences a bead side has beyond its longest one, a short fragment counting less.
+
+    Fragments (captions, "Sicherlich .", a clause cut off by a semicolon) are usually glued to a
+    neighbour in the other language, so merging them should cost less than merging a full sentence.
+    """
+    total, longest = 0.0, 0.0
+    for k in range(i0, i1):
+        w = min(1.0, lengths[k] / mean) ** exponent
+        total += w
+        longest = max(longest, w)
+    return total - longest
 
 
 @numba.njit(cache=True)

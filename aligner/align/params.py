@@ -17,6 +17,7 @@ class AlignParams:
     size_penalty: float = 0.02   # extra cost per sentence beyond a 1-1 bead
     length_smooth: float = 10.0  # characters added to both lengths before the ratio
     size_exponent: float = 1.0   # a bead of n sentences counts (n/2)**exponent times its score
+    fragment_exponent: float = 0.0  # >0: merging a short fragment into a bead costs less
     length_exponent: float = 0.0  # a sentence weighs length**exponent inside a multi-sentence bead
     full_limit: int = 4_000_000  # lattice cells above which the coarse-to-fine band is used
     band_width: int = 12         # half-width of the band around the coarse path
@@ -24,10 +25,13 @@ class AlignParams:
     def with_(self, **changes) -> "AlignParams":
         return replace(self, **changes)
 
-    def vector(self, length_ratio: float) -> np.ndarray:
+    def vector(self, src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> np.ndarray:
+        mean_src = max(float(src_lengths.mean()), 1.0)
+        mean_tgt = max(float(tgt_lengths.mean()), 1.0)
+        ratio = float(tgt_lengths.sum() + 1) / float(src_lengths.sum() + 1)
         return np.array([self.skip, self.tau, self.margin_weight, self.length_weight,
-                         self.size_penalty, length_ratio, self.length_smooth,
-                         self.size_exponent])
+                         self.size_penalty, ratio, self.length_smooth, self.size_exponent,
+                         mean_src, mean_tgt, self.fragment_exponent])
 
     def shapes(self) -> np.ndarray:
         out = [(1, 0), (0, 1)]

@@ -56,11 +56,10 @@ def _search(src: Side, tgt: Side, params: AlignParams):
         path = [(min(2 * i, n), min(2 * j, m)) for i, j in coarse]
         band = band_around(path, n, m, params.band_width)
     lattice = _lattice(src, tgt, band, params)
-    ratio = float(tgt.lengths.sum() + 1) / float(src.lengths.sum() + 1)
     shapes = params.shapes()
     back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
                           lattice.gt, lattice.ws, lattice.wt, lattice.ms, lattice.mt, src.lengths, tgt.lengths,
-                          params.vector(ratio))
+                          params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
 
 

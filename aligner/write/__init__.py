@@ -10,10 +10,12 @@ from .base import Writer
 from .delimited import CsvWriter, TsvWriter
 from .jsonl import JsonlWriter
 from .moses import MosesWriter
+from .report import TextReportWriter
 from .tmx import TmxWriter
 
 WRITERS: dict[str, type[Writer]] = {
-    cls.name: cls for cls in (JsonlWriter, TsvWriter, CsvWriter, TmxWriter, MosesWriter)
+    cls.name: cls
+    for cls in (JsonlWriter, TsvWriter, CsvWriter, TmxWriter, MosesWriter, TextReportWriter)
 }
 DEFAULT_FORMAT = "jsonl"
 

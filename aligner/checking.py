@@ -1,0 +1,48 @@
+"""aligner.check: align two documents, then judge every bead for disagreements."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .api import Source, align
+from .diverge import BeadText, Check, Context, default_checks, judge
+from .diverge.numbers import detect_decimal_mark
+from .errors import UsageError
+from .records import Alignment, Bead
+
+ES_LOCALES = ("auto", "mx", "es")
+
+
+def check(src: Source, tgt: Source, *, es_locale: str = "auto",
+          checks: tuple[Check, ...] | None = None, **align_options) -> Alignment:
+    """Align `src` with `tgt` (same options as `aligner.align`) and fill every bead's flags."""
+    if es_locale not in ES_LOCALES:
+        raise UsageError(f"--es-locale must be one of {', '.join(ES_LOCALES)}")
+    alignment = align(src, tgt, **align_options)
+    return judge_alignment(alignment, es_locale=es_locale, checks=checks)
+
+
+def judge_alignment(alignment: Alignment, *, es_locale: str = "auto",
+                    checks: tuple[Check, ...] | None = None) -> Alignment:
+    """Flags for an alignment already made (for example one read back from JSONL)."""
+    ctx = Context(
+        src_lang=alignment.src_lang, tgt_lang=alignment.tgt_lang, es_locale=es_locale,
+        src_decimal=detect_decimal_mark([s.text for s in alignment.src], alignment.src_lang),
+        tgt_decimal=detect_decimal_mark([s.text for s in alignment.tgt], alignment.tgt_lang),
+    )
+    checks = checks if checks is not None else default_checks()
+    beads = tuple(_judged(alignment, bead, ctx, checks) for bead in alignment.beads)
+    return replace(alignment, beads=beads)
+
+
+def _judged(alignment: Alignment, bead: Bead, ctx: Context, checks) -> Bead:
+    text = BeadText(alignment.src_text(bead), alignment.tgt_text(bead), bead.score,
+                    bead.src, bead.tgt)
+    return replace(bead, flags=tuple(judge(text, ctx, checks)))
+
+
+def worst_severity(alignment: Alignment) -> str | None:
+    """The highest severity among all flags, or None when nothing was flagged."""
+    from .records import SEVERITIES
+
+    found = {f.severity for b in alignment.beads for f in b.flags}
+    return max(found, key=SEVERITIES.index) if found else None
