@@ -1,0 +1,131 @@
+"""The command line: formats, exit codes, and one-line errors that leave no file behind."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from aligner.cli import main
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+PAIR = CORPORA / "security-communique"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def align_pair(tmp_path, fmt, suffix):
+    out = tmp_path / f"out{suffix}"
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented",
+                 "-o", out, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_jsonl_follows_the_output_contract(tmp_path):
+    out = align_pair(tmp_path, "jsonl", ".jsonl")
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert list(rows[0]) == ["src", "tgt", "src_text", "tgt_text", "score", "flags"]
+    assert [i for r in rows for i in r["src"]] == list(range(32))
+    assert all(r["flags"] == [] for r in rows)
+
+
+def test_tmx_parses_back_with_both_languages(tmp_path):
+    out = align_pair(tmp_path, "tmx", ".tmx")
+    tree = etree.parse(str(out))
+    tus = tree.findall(".//tu")
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert tus and all({t.get(xml_lang) for t in tu.findall("tuv")} == {"en", "es"} for tu in tus)
+    assert tree.find(".//header").get("srclang") == "en"
+
+
+def test_format_is_taken_from_the_suffix(tmp_path):
+    out = tmp_path / "out.csv"
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented", "-o", out)
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("src,tgt,src_text,tgt_text,score,flags")
+
+
+def test_moses_writes_two_line_parallel_files(tmp_path):
+    prefix = tmp_path / "corpus"
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented",
+                 "-o", prefix, "--format", "moses")
+    assert result.exit_code == 0
+    en = (tmp_path / "corpus.en").read_text(encoding="utf-8").splitlines()
+    es = (tmp_path / "corpus.es").read_text(encoding="utf-8").splitlines()
+    assert len(en) == len(es) > 20
+
+
+def test_evaluate_prints_strict_and_lax_scores(tmp_path):
+    out = align_pair(tmp_path, "jsonl", ".jsonl")
+    result = run("evaluate", out, PAIR / "gold.en-es")
+    assert result.exit_code == 0
+    assert "Strict" in result.output and "F1" in result.output
+
+
+def test_check_exit_codes_gate_a_pipeline():
+    faithful = run("check", PAIR / "en.md", PAIR / "es.md", "--fail-on", "high")
+    assert faithful.exit_code == 0, faithful.output
+    divergent = run("check", CORPORA / "divergent" / "en.md", CORPORA / "divergent" / "es.md")
+    assert divergent.exit_code == 1
+    assert "HIGH figure" in divergent.output
+
+
+def test_check_jsonl_fills_flags(tmp_path):
+    out = tmp_path / "flags.jsonl"
+    result = run("check", CORPORA / "divergent" / "en.md", CORPORA / "divergent" / "es.md",
+                 "--format", "jsonl", "-o", out)
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    flags = [f for r in rows for f in r["flags"]]
+    assert {"figure", "commitment"} <= {f["kind"] for f in flags}
+    assert all(set(f) == {"kind", "severity", "message", "src_evidence", "tgt_evidence"}
+               for f in flags)
+
+
+def _bad_inputs(tmp_path):
+    good = PAIR / "en.md"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Año de la negociación.".encode("latin-1"))
+    return {"missing": (tmp_path / "nope.md", good), "empty": (good, empty),
+            "binary": (binary, good), "undecodable": (good, latin1)}
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "binary", "undecodable"])
+@pytest.mark.parametrize("command", ["align", "check"])
+def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path, case, command):
+    src, tgt = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "out.jsonl"
+    result = run(command, src, tgt, "-o", out)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("aligner: error:")
+    assert Path(src).name in lines[0] or Path(tgt).name in lines[0]
+    assert not out.exists()
+    assert "Traceback" not in result.output
+
+
+def test_unknown_encoder_is_a_usage_error(tmp_path):
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--encoder", "nonsense")
+    assert result.exit_code == 2
+    assert "unknown encoder" in result.stderr
+
+
+def test_unrelated_texts_align_but_warn(tmp_path):
+    src = tmp_path / "a.txt"
+    tgt = tmp_path / "b.txt"
+    src.write_text("The committee approved the budget.\nRain is expected tomorrow.\n"
+                   "Our team won the final.\n", encoding="utf-8")
+    tgt.write_text("La receta lleva tres huevos.\nEl tren sale a las ocho.\n"
+                   "Mi gato duerme mucho.\n", encoding="utf-8")
+    result = run("align", src, tgt, "--presegmented")
+    assert result.exit_code == 0
+    assert "look unrelated" in result.stderr
