@@ -36,6 +36,7 @@ def test_empty_source_is_an_addition_with_the_target_as_evidence():
         ("Costs rose by three per cent in the period under review.", "high"),
         ("The Parties shall exchange information every year.", "high"),
         ("Member States may provide for more specific rules.", "high"),
+        ("The program was launched in 2008 as a pilot in three districts.", "medium"),
         ("Annex on cooperation", "low"),
         ("Responsibility of the controller", "low"),
         ("See above.", "low"),
@@ -45,6 +46,12 @@ def test_empty_source_is_an_addition_with_the_target_as_evidence():
 def test_orphan_severity(orphan, severity):
     (flag,) = CHECK.judge(BeadText(orphan, ""), CTX)
     assert flag.severity == severity
+
+
+def test_translator_note_is_low_even_with_figures():
+    note = "N. del T.: en la escala numérica española, un billón equivale a un millón de millones."
+    (flag,) = CHECK.judge(BeadText("", note), CTX)
+    assert (flag.kind, flag.severity) == ("addition", "low")
 
 
 def test_spanish_orphan_uses_the_spanish_lexicon():

@@ -65,9 +65,20 @@ def _dates_agree(a: Quantity, b: Quantity) -> bool:
     )
 
 
+# Two approximate figures this close may be the same estimate rounded differently ("about
+# 25 million" / "unos 30 millones"); further apart, the hedge does not explain the gap.
+APPROX_RATIO = 1.5
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    return any(x == y or (x > 0 and y > 0 and max(x, y) / min(x, y) <= APPROX_RATIO)
+               for x in a.values for y in b.values)
+
+
 def _differ_flag(a: Quantity, b: Quantity) -> Flag:
     label = a.kind if a.kind == b.kind else "figure"
-    vague = a.approx or b.approx or (a.kind == b.kind == "date" and _dates_agree(a, b))
+    dates = a.kind == b.kind == "date"
+    vague = (dates and _dates_agree(a, b)) or ((a.approx or b.approx) and (dates or _near(a, b)))
     what = "precision differs" if vague and a.kind == b.kind == "date" else "differs"
     return Flag("figure", "low" if vague else "high", f"{label} {what}: {show(a, b)} vs {show(b, a)}", a.text, b.text)
 

@@ -206,6 +206,15 @@ FACTOR_RE = {
 }
 FACTOR_VALUES = (2.0, 3.0, 4.0, 0.5)
 
+# How often: "twice a year" = "dos veces al año". "once" and "una vez" count only before a
+# period ("once a year", "una vez al año"); elsewhere they are conjunctions ("once adopted",
+# "una vez que").
+FREQUENCY_RE = {
+    "en": re.compile(r"\b(?:(once)(?=\s+(?:a|an|per|every|each)\s)|(twice)|(thrice))\b", re.IGNORECASE),
+    "es": re.compile(r"\b(?:(una\s+vez)(?=\s+(?:al|a\s+la|por|cada)\s)|(dos\s+veces)|(tres\s+veces))\b",
+                     re.IGNORECASE),
+}
+
 FRACTION_RE = {
     "en": re.compile(r"\b(?:(a|one)|(two)|(three))[\s\-]+(third|thirds|quarter|quarters|fifth|fifths)\b", re.IGNORECASE),
     "es": re.compile(
@@ -229,7 +238,9 @@ def fraction_value(match: re.Match[str]) -> float:
 # "third parties" = "terceros"; Spanish plural ordinals ("los primeros") are nouns or adjectives.
 _ES_PLURAL_ORDINALS = sorted((w for w in ORDINAL_WORDS["es"] if w.endswith(("os", "as"))), key=len, reverse=True)
 TERM_RE = {
-    "en": re.compile(r"\bthird[\s\-]+(?:countr(?:y|ies)|part(?:y|ies))\b", re.IGNORECASE),
+    # "the second half of 2023" is a semester ("segundo semestre"), not a factor of 0.5
+    "en": re.compile(r"\bthird[\s\-]+(?:countr(?:y|ies)|part(?:y|ies))\b|(?:(?<=first\s)|(?<=second\s))half\b",
+                     re.IGNORECASE),
     "es": re.compile(
         r"\btercer(?:o|a)?s?\s+(?:o\s+(?:los\s+)?terceros\s+)?(?:país|países|parte|partes|Estados?)\b"
         r"|\bpaís(?:es)?\s+tercer[oa]s?\b|\b(?:un|el|del|al|ningún|cualquier|otro)\s+tercero\b"

@@ -1,8 +1,10 @@
 """OMISSIONS: text on one side with nothing (or too little) opposite it.
 
 * A bead with an empty target side is an "omission", an empty source side an "addition".
-  Severity: high when the orphan carries figures or a commitment (a modal cue from
-  modality.py), medium for a full sentence, low for a heading or a fragment of < 4 words.
+  Severity: high when the orphan carries a commitment (a modal cue from modality.py) or an
+  amount (money, a percentage, millions), medium for other figures (a year, "three
+  districts") and for a full sentence, low for a heading, a fragment of < 4 words or a
+  translator's note ("N. del T.: ...", which adds an explanation, not content).
 * A partial omission: both sides present, but the target is much shorter than the language
   pair predicts *and* the aligner's similarity score is low. Length alone misfires on
   legitimately terse translations, a low score alone on paraphrases; together they point at
@@ -33,6 +35,14 @@ _NUMBER_WORDS = re.compile(
     r"cien|ciento|cientos|mil|millón|millones|billón|billones|mitad|doble)(?!\w)",
     re.IGNORECASE,
 )
+# Figures whose loss changes what a text states in money or proportion.
+_AMOUNT = re.compile(
+    r"[$€£%]|(?<!\w)(?:million|billion|trillion|millions|billions|per\s+cent|percent|dollars?|euros?|pesos?|"
+    r"mill[oó]n|millones|billón|billones|por\s+ciento|dólar|dólares|USD|EUR|MXN)(?!\w)",
+    re.IGNORECASE,
+)
+_TRANSLATOR_NOTE = re.compile(
+    r"^\W*(?:N\.\s*del\s*T\.|Nota\s+del\s+traductor|Translator['’]s\s+note|T\.\s*N\.)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;:…][\"'”’»)\]]*\s*$")
 EVIDENCE_CHARS = 200
 
@@ -87,10 +97,15 @@ class OmissionsCheck(Check):
                     evidence if on_src else "", "" if on_src else evidence)
 
     def _orphan_severity(self, text: str, lang: str) -> tuple[str, str]:
-        if self.figures(text):
-            return "high", "text with figures"
+        if _TRANSLATOR_NOTE.match(text):
+            return "low", "translator's note"
+        figures = self.figures(text)
+        if figures and _AMOUNT.search(text):
+            return "high", "text with amounts"
         if carries_commitment(text, lang):
             return "high", "commitment"
+        if figures:
+            return "medium", "text with figures"
         n_words = len(text.split())
         if n_words < self.short_words:
             return "low", "fragment"

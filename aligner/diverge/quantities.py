@@ -72,6 +72,12 @@ _PRONOUN_ONE_RE = {
     "en": re.compile(r"\b(?:no|any|each|every|the|this|that|which)\s+$", re.IGNORECASE),
     "es": re.compile(r"\b(?:cada|el|la|lo|los)\s+$", re.IGNORECASE),
 }
+# "the two governments" / "los dos países" / "ninguno de los dos" work as "both" / "ambos",
+# which either language may use instead: a determiner, not a figure.
+_DETERMINER_TWO_RE = {
+    "en": re.compile(r"\b(?:the|these|those|its|their|our)\s+$", re.IGNORECASE),
+    "es": re.compile(r"\b(?:los|las|estos|estas|sus|nuestros|nuestras)\s+$", re.IGNORECASE),
+}
 _PRONOUN_ONE_AFTER_RE = {
     "en": re.compile(r"^(?:\s+of\b|\s+another\b|'s\b)", re.IGNORECASE),
     "es": re.compile(r"^(?:\s+de\s|\s+u\s+otr|\s+a\s+otr)", re.IGNORECASE),
@@ -185,6 +191,8 @@ class _Extractor:
                 s, e = m.start() + s, m.start() + e
                 if value == 1 and _is_pronoun_one(text, s, e, lang):
                     continue
+                if value == 2 and _DETERMINER_TWO_RE[lang].search(text, max(0, s - 12), s):
+                    continue
                 self.number(s, e, (value,), wordy=True)
         for m in nw.APPROX_RE[lang].finditer(text):
             value = nw.APPROX_VALUES[m.group(1).lower()] * (nw.APPROX_VALUES[m.group(2).lower()] if m.group(2) else 1)
@@ -205,6 +213,9 @@ class _Extractor:
             self.number(m.start(1), m.end(1), (nw.scale_value(m.group(1)) if m.group(1).lower() != "hundred" else 100.0,), wordy=True)
         for m in PERIOD_WORD_RE[lang].finditer(text):
             self.add(m.start(), m.end(), (float(PERIOD_YEARS[m.group(1).lower()]),), "measure", "year", wordy=True)
+        for m in nw.FREQUENCY_RE[lang].finditer(text):
+            times = next(i + 1 for i, g in enumerate(m.groups()) if g)
+            self.add(m.start(), m.end(), (float(times),), "measure", "times", wordy=True)
         for m in nw.FACTOR_RE[lang].finditer(text):
             index = next(i for i, g in enumerate(m.groups()) if g)
             self.add(m.start(), m.end(), (nw.FACTOR_VALUES[index],), "factor", wordy=True)
