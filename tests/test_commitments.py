@@ -202,13 +202,13 @@ def test_legitimate_equivalences_are_silent(en, es):
 @pytest.mark.parametrize(
     "text, label",
     [
-        ("Las Partes establecerán un comité", "future"),
-        ("los gobiernos llevarán a cabo", "future"),
-        ("la autoridad mantendrá un registro", "future"),
-        ("El tratamiento será lícito", "future"),
-        ("los Estados miembros podrán", "permission"),
+        ("Las Partes establecerán un comité", "es-future"),
+        ("los gobiernos llevarán a cabo", "es-future"),
+        ("la autoridad mantendrá un registro", "es-future"),
+        ("El tratamiento será lícito", "es-future"),
+        ("los Estados miembros podrán", "may-future"),
         ("la Comisión debería", "intention"),
-        ("los gobiernos procurarán", "intention"),
+        ("los gobiernos procurarán", "endeavour"),
         ("no se aplicará", "neg-future"),
     ],
 )

@@ -22,7 +22,7 @@ check's business), get no commitment flags.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..records import Flag
 from . import conditions, modality, polarity
@@ -48,7 +48,8 @@ def _compatible(a: Cue, b: Cue) -> bool:
     return bool(modality.readings(a.label) & modality.readings(b.label))
 
 
-def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue]) -> tuple[list[Cue], list[Cue]]:
+def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue],
+               compatible: Callable[[Cue, Cue], bool] = _compatible) -> tuple[list[Cue], list[Cue]]:
     """Cues of each side left over by a maximum one-to-one matching of compatible cues.
 
     One-to-one, so that "shall ... shall" opposite "será ... podrá" leaves "shall" and "podrá"
@@ -58,7 +59,7 @@ def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue]) -> tuple[list[Cue], list[
 
     def augment(i: int, seen: set[int]) -> bool:
         for j, t in enumerate(tgt):
-            if j in seen or not _compatible(src[i], t):
+            if j in seen or not compatible(src[i], t):
                 continue
             seen.add(j)
             if j not in owner or augment(owner[j], seen):
@@ -87,7 +88,7 @@ def _modal_severity(a: Cue, b: Cue) -> str:
     is medium: the EU's own Spanish sometimes renders "may be provided" as "se facilitará".
     """
     pair = {modality.class_of(a.label), modality.class_of(b.label)}
-    if "future" in (a.label, b.label):
+    if {"future", "es-future"} & {a.label, b.label}:
         return "medium"
     if modality.PERMISSION in pair and pair & {modality.OBLIGATION, modality.PROHIBITION}:
         return "high"
@@ -102,58 +103,79 @@ def _modal_message(src_class: str, tgt_class: str, src: Cue, tgt: Cue) -> str:
     return f"{src_class} {verb}: {src.text} -> {tgt.text}"
 
 
+# Classes that soften a commitment: one added on the target side, where the source binds
+# without any modal (an SDG target's bare "Eradicate ..." opposite "Procurar erradicar ..."),
+# weakens it.
+_HEDGES = frozenset({"may-future", "endeavour"})
+
+
 def modality_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
     src_cues, tgt_cues = modal_cues(src, src_lang), modal_cues(tgt, tgt_lang)
     src_left, tgt_left = _leftovers(src_cues, tgt_cues)
     src_only, tgt_only = _first_per_class(src_left), _first_per_class(tgt_left)
-    return [
+    flags = [
         Flag(KIND, _modal_severity(s, t), _modal_message(sc, tc, s, t), s.text, t.text)
         for sc, s in src_only.items()
         for tc, t in tgt_only.items()
     ]
-
-
-def _one_sided(
-    lexicons: dict, src: str, tgt: str, src_lang: str, tgt_lang: str
-) -> tuple[list[Cue], list[Cue], list[Cue], list[Cue]]:
-    """Strong cues of each side, and all cues of each side."""
-    s_all, t_all = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
-    strong = [[c for c in cues if c.label == "strong"] for cues in (s_all, t_all)]
-    return strong[0], strong[1], s_all, t_all
-
-
-def _presence_flags(
-    lexicons: dict, what: tuple[str, str], severity: str, src: str, tgt: str, src_lang: str, tgt_lang: str
-) -> list[Flag]:
-    """Flag a strong cue on one side when the other side has no cue of that family at all.
-
-    `what` words the message: (missing-template, added-template) with {lang} and {cue}.
-    """
-    s_strong, t_strong, s_all, t_all = _one_sided(lexicons, src, tgt, src_lang, tgt_lang)
-    flags = []
-    if s_strong and not t_all:
-        msg = what[0].format(lang=LANG_NAMES[tgt_lang], cue=s_strong[0].text)
-        flags.append(Flag(KIND, severity, msg, s_strong[0].text, ""))
-    if t_strong and not s_all:
-        msg = what[1].format(lang=LANG_NAMES[tgt_lang], cue=t_strong[0].text)
-        flags.append(Flag(KIND, severity, msg, "", t_strong[0].text))
+    if not src_left:
+        hedge = next((t for t in tgt_left if t.label in _HEDGES), None)
+        if hedge is not None:
+            flags.append(Flag(KIND, "medium", f"commitment weakened: {hedge.text} added in {LANG_NAMES[tgt_lang]}",
+                              "", hedge.text))
     return flags
 
 
 def negation_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
-    return _presence_flags(
-        polarity.LEXICONS,
-        ("negation missing in {lang}: {cue}", "negation added in {lang}: {cue}"),
-        "high", src, tgt, src_lang, tgt_lang,
-    )
+    """A side with more negated clauses than the other has negations and privative words.
+
+    High when the other side has no negative material at all; medium when it has some but
+    too little (a "no" dropped from one clause while another clause keeps its own).
+    """
+    lexicons = polarity.LEXICONS
+    s_cues, t_cues = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
+    s_count, t_count = polarity.clause_negations(src, src_lang), polarity.clause_negations(tgt, tgt_lang)
+    s_weak = sum(c.label == polarity.WEAK for c in s_cues)
+    t_weak = sum(c.label == polarity.WEAK for c in t_cues)
+    flags = []
+    if s_count > t_count + t_weak:
+        cue = next(c for c in s_cues if c.label == polarity.STRONG)
+        flags.append(Flag(KIND, "high" if not t_cues else "medium",
+                          f"negation missing in {LANG_NAMES[tgt_lang]}: {cue.text}", cue.text, ""))
+    if t_count > s_count + s_weak:
+        cue = next(c for c in t_cues if c.label == polarity.STRONG)
+        flags.append(Flag(KIND, "high" if not s_cues else "medium",
+                          f"negation added in {LANG_NAMES[tgt_lang]}: {cue.text}", "", cue.text))
+    return flags
+
+
+def _condition_compatible(a: Cue, b: Cue) -> bool:
+    return bool(conditions.readings(a.label) & conditions.readings(b.label))
+
+
+# Plain conditions reported only opposite a side with no condition cue at all ("where" is too
+# often a relative adverb for even that).
+_PLAIN_REPORTED = frozenset({"if"})
 
 
 def condition_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
-    return _presence_flags(
-        conditions.LEXICONS,
-        ("condition dropped: {cue}", "condition added: {cue}"),
-        "medium", src, tgt, src_lang, tgt_lang,
-    )
+    """Specific conditions (unless, subject to, to the extent that ...) left unmatched, and a
+    plain "if" opposite no condition at all; at most one flag each way."""
+    lexicons = conditions.LEXICONS
+    s_cues, t_cues = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
+    src_left, tgt_left = _leftovers(s_cues, t_cues, _condition_compatible)
+
+    def reported(left: list[Cue], other: list[Cue]) -> Cue | None:
+        return next((c for c in left if c.label in conditions.SPECIFIC
+                     or (not other and c.label in _PLAIN_REPORTED)), None)
+
+    flags = []
+    dropped, added = reported(src_left, t_cues), reported(tgt_left, s_cues)
+    if dropped:
+        flags.append(Flag(KIND, "medium", f"condition dropped: {dropped.text}", dropped.text, ""))
+    if added:
+        flags.append(Flag(KIND, "medium", f"condition added: {added.text}", "", added.text))
+    return flags
 
 
 def party_flags(

@@ -1,67 +1,91 @@
-"""Condition cues (if, unless, subject to ... / si, salvo que, con sujeción a ...).
+"""Condition cues (if, unless, subject to, to the extent that ... / si, salvo que, con sujeción a,
+en la medida en que ...), labelled by what they restrict.
 
-Like negation, two strengths. *Strong* cues are unambiguous conditions. *Weak* cues may or may
-not introduce one: "where"/"when" (the EU's "Where processing is based on consent" is
-"Cuando el tratamiento se base en el consentimiento"), "whether" vs the Spanish "si" of
-"determinar si", "only"/"solo". A strong condition is reported dropped only when the other side
-has no condition-like cue at all.
+Each label stands for a set of *readings*; a cue on one side is matched one-to-one by a cue
+on the other side when their readings intersect (see commitments.py). Legitimate variation
+stays silent because the readings overlap where translators move between forms: "where" reads
+as a plain condition *and* as a place ("the country where" = "el país en el que"), "provided
+that" as a plain condition or a proviso ("siempre que"/"cuando"), "to the extent that" as a
+plain condition or an extent ("en la medida en que"/"cuando").
+
+*Specific* labels (proviso, exception, extent, reservation, prejudice, where-appropriate) are
+unambiguous: one left unmatched means a condition dropped or added. Plain conditions ("if",
+"when", "si", "cuando") are too often rephrased ("in order to determine whether" = "para
+determinar si") to be reported on their own; they only absorb the other side's leftovers.
 """
 from __future__ import annotations
 
 from .cues import Lexicon, lexicon, words
 
-STRONG = "strong"
-WEAK = "weak"
+# label -> readings
+READINGS: dict[str, frozenset[str]] = {
+    "if": frozenset({"if"}),
+    "when": frozenset({"if", "time"}),
+    "where": frozenset({"if", "place"}),
+    "proviso": frozenset({"if", "proviso", "time"}),
+    "subject": frozenset({"subject"}),
+    "exception": frozenset({"except"}),
+    "extent": frozenset({"if", "extent"}),
+    "reservation": frozenset({"subject"}),
+    "prejudice": frozenset({"prejudice"}),
+    "appropriate": frozenset({"appropriate", "if"}),
+}
+SPECIFIC = frozenset({"proviso", "exception", "extent", "reservation", "prejudice", "appropriate"})
 
 EN: Lexicon = lexicon(
     [
+        ("prejudice", words(r"without\s+prejudice\s+to", r"(?:shall|does|do|will)\s+not\s+affect")),
+        ("appropriate", words(r"where\s+(?:applicable|appropriate|necessary|possible|relevant|required)",
+                              r"as\s+(?:\w+ly\s+)?(?:appropriate|applicable|necessary|relevant)",
+                              r"as\s+the\s+case\s+may\s+be", r"if\s+(?:any|applicable|necessary|appropriate|so)",
+                              r"when\s+(?:appropriate|necessary|applicable)", r"as\s+(?:required|needed)")),
+        ("extent", words(r"to\s+the\s+extent(?:\s+that)?", r"insofar\s+as", r"in\s+so\s+far\s+as",
+                         r"as\s+far\s+as", r"(?:where|if)\s+and\s+to\s+the\s+extent(?:\s+that)?")),
         # "subject to" heads a condition only at the start of a clause (", subject to Article 6");
         # "be subject to fines", "processors subject to this Regulation" state facts.
-        ("strong", words(r"(?:(?<=^)|(?<=[,;:(])|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bor\s))subject\s+to")),
-        (
-            "strong",
-            words(r"if", r"unless", r"provided\s+that", r"providing\s+that",
-                  r"in\s+the\s+event\s+(?:that|of)", r"where\s+applicable", r"where\s+appropriate",
-                  r"as\s+(?:\w+ly\s+)?appropriate", r"where\s+necessary", r"as\s+the\s+case\s+may\s+be",
-                  r"on\s+condition\s+that", r"as\s+long\s+as", r"in\s+case\s+(?:of|that)?", r"in\s+cases?\s+where"),
-        ),
-        (
-            "weak",
-            words(r"where", r"when", r"whenever", r"whether", r"insofar", r"as\s+far\s+as", r"in\s+so\s+far",
-                  r"to\s+the\s+extent", r"except", r"save", r"only", r"depending", r"subject\s+to",
-                  r"in\s+the\s+cases?\s+(?:of|referred)"),
-        ),
+        ("reservation", words(r"(?:(?<=^)|(?<=[,;:(])|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bor\s))subject\s+to")),
+        ("subject", words(r"subject\s+to")),
+        ("exception", words(r"unless", r"except(?:\s+(?:where|when|if|for|in|as|that))?", r"save\s+(?:where|when|for|as|that|in)",
+                            r"with\s+the\s+exception\s+of", r"other\s+than\s+(?:where|when|in)")),
+        ("proviso", words(r"provided\s+that", r"providing\s+that", r"on\s+condition\s+that", r"as\s+long\s+as",
+                          r"so\s+long\s+as", r"on\s+the\s+condition\s+that", r"only\s+if", r"if\s+and\s+only\s+if")),
+        ("if", words(r"if", r"in\s+the\s+event\s+(?:that|of)", r"in\s+cases?\s+(?:of|that|where)", r"in\s+case")),
+        ("when", words(r"when", r"whenever", r"whether", r"depending\s+on", r"while")),
+        ("where", words(r"where", r"wherever")),
     ],
-    (words(r"as\s+if", r"even\s+if", r"data\s+subjects?"),),
+    (words(r"as\s+if", r"even\s+if", r"even\s+when"),),
 )
 
 ES: Lexicon = lexicon(
     [
-        # "si" after a verb of checking or "de/sobre" is "whether", not "if".
-        (
-            "weak",
-            words(r"(?:determinar|evaluar|comprobar|examinar|saber|decidir|verificar|indicar|valorar|"
-                  r"considerar|de|sobre|acerca\s+de|a\s+saber)\s+si"),
-        ),
-        (
-            "strong",
-            words(r"si", r"salvo\s+que", r"salvo\s+si", r"a\s+menos\s+que", r"siempre\s+que",
-                  r"siempre\s+y\s+cuando", r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?",
-                  r"en\s+(?:el\s+)?caso\s+(?:de\s+que|necesario|contrario)",
-                  r"(?<!\bha\s)(?<!\bhan\s)(?<!\bhay\s)de\s+(?:no\s+)?(?:ser|haber|existir|estar)", r"en\s+(?:los\s+)?casos\s+en\s+que",
-                  r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede", r"en\s+su\s+caso",
-                  r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+necesario", r"de\s+ser\s+necesario",
-                  r"a\s+condición\s+de(?:\s+que)?", r"según\s+corresponda", r"cuando\s+corresponda"),
-        ),
-        (
-            "weak",
-            words(r"cuando", r"en\s+la\s+medida(?:\s+en\s+que)?", r"en\s+(?:el\s+)?caso\s+de", r"mientras",
-                  r"durante\s+el\s+tiempo", r"excepto", r"salvo", r"s[oó]lo",
-                  r"solamente", r"únicamente", r"en\s+función\s+de", r"sujet[oa]s?\s+al?", r"supeditad\w*", r"sin\s+perjuicio",
-                  r"somet\w+\s+a", r"condicionad\w*"),
-        ),
+        ("prejudice", words(r"sin\s+perjuicio\s+del?", r"se\s+entender(?:á|án)\s+sin\s+perjuicio",
+                            r"no\s+afectar(?:á|án)")),
+        ("appropriate", words(r"en\s+su\s+caso", r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede",
+                              r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+(?:necesario|posible|pertinente|preciso)",
+                              r"de\s+ser\s+(?:necesario|posible|preciso)", r"si\s+(?:es|fuera|fuese)\s+(?:necesario|preciso)",
+                              r"según\s+corresponda", r"cuando\s+corresponda", r"en\s+caso\s+necesario",
+                              r"siempre\s+que\s+sea\s+posible", r"cuando\s+así\s+proceda", r"si\s+los\s+hubiere",
+                              r"según\s+sea\s+necesario", r"en\s+la\s+medida\s+de\s+lo\s+posible")),
+        ("extent", words(r"en\s+la\s+medida\s+en\s+que", r"en\s+tanto\s+que", r"en\s+la\s+medida\s+necesaria",
+                         r"en\s+la\s+medida\s+que", r"cuando\s+y\s+en\s+la\s+medida\s+en\s+que")),
+        ("reservation", words(r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?")),
+        ("subject", words(r"sujet[oa]s?\s+al?", r"supeditad[oa]s?\s+al?", r"condicionad[oa]s?\s+al?",
+                          r"sometid[oa]s?\s+al?")),
+        ("exception", words(r"salvo(?:\s+(?:que|si|cuando|en|para))?", r"a\s+menos\s+que",
+                            r"excepto(?:\s+(?:que|si|cuando|en|para))?", r"con\s+excepción\s+del?",
+                            r"a\s+excepción\s+del?", r"exceptuando")),
+        ("proviso", words(r"siempre\s+que", r"siempre\s+y\s+cuando", r"a\s+condición\s+de(?:\s+que)?",
+                          r"con\s+la\s+condición\s+de(?:\s+que)?", r"s[oó]lo\s+si", r"únicamente\s+si")),
+        ("if", words(r"si", r"en\s+(?:el\s+)?caso\s+de(?:\s+que)?", r"en\s+(?:los\s+)?casos\s+en\s+que",
+                     r"(?<!\bha\s)(?<!\bhan\s)(?<!\bhay\s)de\s+(?:no\s+)?(?:ser|haber|existir|estar)")),
+        ("when", words(r"cuando", r"mientras", r"dependiendo\s+de", r"en\s+función\s+de")),
+        ("where", words(r"donde", r"en\s+(?:el|la|los|las)\s+que", r"en\s+(?:el|la|los|las)\s+cual(?:es)?")),
     ],
-    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si"),),
+    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando"),),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}
+
+
+def readings(label: str) -> frozenset[str]:
+    return READINGS[label]

@@ -34,8 +34,14 @@ PROHIBITION = "prohibition"
 READINGS: dict[str, tuple[str, frozenset[str]]] = {
     "obligation": (OBLIGATION, frozenset({"obl"})),
     "future": (OBLIGATION, frozenset({"obl", "fut"})),
+    # A Spanish future of a main verb also renders "may" in EU Spanish ("may be provided" =
+    # "se facilitará"), and "pondrán en marcha" (will launch) binds no more than "may launch".
+    "es-future": (OBLIGATION, frozenset({"obl", "fut", "perm"})),
     "duty": (OBLIGATION, frozenset({"obl", "adv"})),
     "permission": (PERMISSION, frozenset({"perm"})),
+    # the forms a translator uses to soften a duty: "podrá(n)", "procurar(á)", "tratar de"
+    "may-future": (PERMISSION, frozenset({"perm"})),
+    "endeavour": (INTENTION, frozenset({"adv"})),
     # "could"/"podría": possibility, which EU Spanish also renders with "ha de"/"debe" in recitals
     "possibility": (PERMISSION, frozenset({"perm", "adv"})),
     "intention": (INTENTION, frozenset({"adv"})),
@@ -79,6 +85,7 @@ EN: Lexicon = lexicon(
             words(
                 r"(?:shall|must|may|can|could|might)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
                 r"(?:shall|must|may)\s*,[^,.;]{1,80},\s*not",
+                r"no(?:\s+[a-z-]+){1,4}?\s+(?:shall|must|may)",
                 r"(?:shall|must)\s+be\s+prohibited", r"(?:shall|will)\s+cease\s+to",
                 r"cannot", r"shan't", r"mustn't", r"can't",
                 r"(?:is|are|be)\s+(?:not\s+permitted|prohibited|forbidden)\s+(?:to|from)",
@@ -144,13 +151,16 @@ ES: Lexicon = lexicon(
         ),
         ("neg-future", words(rf"no\s+{_ES_CLITICS}(?:{_ES_FUTURE}|{_ES_FUTURE_IRREG})")),
         (
+            "endeavour",
+            words(r"procurar(?:á|án)?", r"buscará", r"buscarán", r"(?:se\s+)?esforzar(?:se|á|án)?(?:\s+por)?",
+                  r"tratar(?:á|án)?\s+de", r"intentar(?:á|án)?"),
+        ),
+        (
             "intention",
             words(
                 r"debería", r"deberían",
                 r"tienen?\s+previsto", r"tienen?\s+(?:la\s+)?intención\s+de",
-                r"pretenden?", r"procurará", r"procurarán", r"procuran?",
-                r"buscará", r"buscarán", r"se\s+esforzará", r"se\s+esforzarán", r"se\s+esfuerzan?",
-                r"tratará(?:n)?\s+de", r"intentará(?:n)?", r"aspiran?\s+a", r"se\s+proponen?",
+                r"pretenden?", r"procuran?", r"se\s+esfuerzan?", r"aspiran?\s+a", r"se\s+proponen?",
             ),
         ),
         (
@@ -166,10 +176,11 @@ ES: Lexicon = lexicon(
         # "ha(n) de" is as open as "debe": "must" in articles, "should" in recitals.
         ("duty", words(r"debe", r"deben", r"han?\s+de")),
         ("possibility", words(r"podría", r"podrían")),
+        ("may-future", words(r"podrá", r"podrán")),
         (
             "permission",
             words(
-                r"podrá", r"podrán", r"puede", r"pueden", r"pueda", r"puedan",
+                r"puede", r"pueden", r"pueda", r"puedan",
                 r"pudiera", r"pudieran",
                 r"(?:está|están)\s+autorizad[oa]s?\s+a", r"se\s+permite", r"es\s+posible",
             ),
@@ -179,7 +190,7 @@ ES: Lexicon = lexicon(
             words(r"sería", r"serían", r"habría", r"habrían", r"tendría", r"tendrían",
                   r"haría", r"harían", r"estaría", r"estarían"),
         ),
-        ("future", words(_ES_FUTURE, _ES_FUTURE_IRREG)),
+        ("es-future", words(_ES_FUTURE, _ES_FUTURE_IRREG)),
     ],
     _ES_MASKS,
 )

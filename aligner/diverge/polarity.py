@@ -64,8 +64,33 @@ ES: Lexicon = lexicon(
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
               r"sin\s+embargo", r"no\s+obstante", r"o\s+no",
               r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán|podrá|podrán|puede|pueden)\s+)?(?:ser\s+)?(?:superior|inferior)(?:es)?\s+a",
-              r"n\.[oº°]\s*\d+"),
+              r"n\.[oº°]\s*\d+", r"no\.\s*\d+"),
     ),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}
+
+# Words that repeat a negation already made in their clause rather than adding one: Spanish
+# negative concord ("no ... ninguna", "no ... ni") and English "nor" after "not"/"neither".
+_CONCORD = {
+    "en": frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", "never"}),
+    "es": frozenset({"ni", "ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nada", "nadie",
+                     "nunca", "jamás", "tampoco", "en modo alguno", "en absoluto", "de ningún modo"}),
+}
+_CLAUSE_BREAK = frozenset(",;:.()")
+
+
+def clause_negations(text: str, lang: str) -> int:
+    """Strong negations of `text` counted once per negated clause element: a concord word
+    after another strong cue of the same clause adds nothing ("no ... ninguna decisión" =
+    "no decision"), a plain "no"/"not" always counts ("que no están empleados y no cursan")."""
+    count, last_end = 0, None
+    for cue in LEXICONS[lang].find(text):
+        if cue.label != STRONG:
+            continue
+        word = " ".join(cue.text.lower().split())
+        same_clause = last_end is not None and not _CLAUSE_BREAK & set(text[last_end:cue.start])
+        if not (same_clause and word in _CONCORD[lang]):
+            count += 1
+        last_end = cue.start + len(cue.text)
+    return count
