@@ -198,7 +198,10 @@ def party_flags(
     return flags
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+(?=[¿¡(«\"“]?[A-ZÁÉÍÓÚÑ])")
+# Not after an initial or an abbreviation: "the U.S. Embassy", "EE. UU. en", "Sr. López".
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?;:])(?<!\b[A-Z]\.)(?<!\b(?:EE|UU|Sr|Dr|Mr|Ms|No)\.)(?<!\b(?:Sra|Dra|Mrs|art|Art|núm)\.)"
+    r"\s+(?=[¿¡(«\"“]?[A-ZÁÉÍÓÚÑ])")
 # Paired sentences whose shares of their bead's length differ by more than this are probably
 # not translations of each other, and the bead is compared whole.
 MAX_SHARE_GAP = 0.15

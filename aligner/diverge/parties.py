@@ -41,8 +41,10 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
         "both",
         {
             "en": words(r"both\s+(?:governments|countries|parties|sides|nations)",
+                        r"(?:neither|either)\s+(?:government|country|side|nation)",
                         r"the\s+two\s+(?:governments|countries|parties|sides|nations)"),
             "es": words(r"ambos\s+(?:gobiernos|países|lados)", r"ambas\s+(?:partes|naciones)",
+                        r"(?:ninguno|ninguna|cualquiera)\s+de\s+(?:los|las)\s+dos",
                         r"los\s+dos\s+(?:gobiernos|países)", r"las\s+dos\s+(?:partes|naciones)"),
         },
         collective=True,
@@ -55,17 +57,22 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
         collective=True,
         label={"en": "the Parties", "es": "las Partes"},
     ),
+    # Nationality adjectives name the country's side as well as its name does: "U.S. Embassy" =
+    # "Embajada de EE. UU." = "embajada estadounidense", "the Mexican Foreign Secretary" =
+    # "el canciller de México".
     Party(
         "us",
-        {"en": _cased(r"United\s+States(?:\s+of\s+America)?", r"U\.S\.", r"USA"),
-         "es": _cased(r"Estados\s+Unidos(?!\s+Mexicanos)(?:\s+de\s+América)?", r"EE\.\s?UU\.", r"EUA")},
+        {"en": _cased(r"United\s+States(?:\s+of\s+America)?", r"U\.\s?S\.(?:\s?A\.)?", r"USA?",
+                      r"(?<!Pan\s)(?<!Latin\s)(?<!South\s)(?<!North\s)(?<!Central\s)American"),
+         "es": _cased(r"Estados\s+Unidos(?!\s+Mexicanos)(?:\s+de\s+América)?", r"EE\.\s?UU\.", r"EUA",
+                      r"[Ee]stadounidenses?", r"[Nn]orteamerican[oa]s?")},
         label={"en": "the United States", "es": "Estados Unidos"},
     ),
-    Party("mexico", {"en": _cased(r"Mexico", r"United\s+Mexican\s+States", r"Mexican\s+Government"),
-                     "es": _cased(r"México", r"Estados\s+Unidos\s+Mexicanos", r"Gobierno\s+mexicano")},
+    Party("mexico", {"en": _cased(r"Mexico(?:'s|’s)?", r"United\s+Mexican\s+States", r"Mexicans?"),
+                     "es": _cased(r"México", r"Estados\s+Unidos\s+Mexicanos", r"[Mm]exican[oa]s?")},
           label={"en": "Mexico", "es": "México"}),
-    Party("canada", {"en": _cased(r"Canada", r"Canadian\s+Government"),
-                     "es": _cased(r"Canadá", r"Gobierno\s+canadiense")},
+    Party("canada", {"en": _cased(r"Canada(?:'s|’s)?", r"Canadians?"),
+                     "es": _cased(r"Canadá", r"[Cc]anadienses?")},
           label={"en": "Canada", "es": "Canadá"}),
     Party("commission", {"en": _cased(r"Commission"), "es": _cased(r"Comisión")},
           label={"en": "the Commission", "es": "la Comisión"}),
@@ -86,7 +93,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
                      r"[oyu]\s+encargados?(?!\s+de\s+(?!que\s))")},
         label={"en": "the processor", "es": "el encargado del tratamiento"},
     ),
-    Party("secretariat", {"en": words(r"Secretariat"), "es": words(r"Secretaría")},
+    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\b)"), "es": _cased(r"la\s+Secretaría(?!\s+de\b)")},
           label={"en": "the Secretariat", "es": "la Secretaría"}),
 )
 
@@ -96,7 +103,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
 _CURRENCY = {
     "en": (words(r"(?:United\s+States|U\.S\.|US)\s+dollars?", r"US\$", r"(?:Mexican|Canadian)\s+pesos?|Canadian\s+dollars?"),),
     "es": (words(r"dólares(?:\s+\w+)?\s+de\s+(?:los\s+)?(?:Estados\s+Unidos|EE\.\s?UU\.)(?:\s+de\s+América)?",
-                 r"pesos\s+mexicanos", r"dólares\s+canadienses"),),
+                 r"dólares\s+(?:estadounidenses|norteamericanos)", r"pesos\s+mexicanos", r"dólares\s+canadienses"),),
 }
 
 

@@ -64,7 +64,9 @@ ES: Lexicon = lexicon(
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
               r"sin\s+embargo", r"no\s+obstante", r"o\s+no",
               r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán|podrá|podrán|puede|pueden)\s+)?(?:ser\s+)?(?:superior|inferior)(?:es)?\s+a",
-              r"n\.[oº°]\s*\d+", r"no\.\s*\d+"),
+              r"n\.[oº°]\s*\d+", r"no\.\s*\d+",
+              # litotes: "no deja de crecer" = "keeps growing"
+              r"no\s+(?:deja|dejan|dejó|dejaron|dejará|dejarán|cesa|cesan)\s+de"),
     ),
 )
 
