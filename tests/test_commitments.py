@@ -289,8 +289,46 @@ def test_few_false_alarms_on_official_translations():
                 raised += len(found)
                 high += sum(f.severity == "high" for f in found)
     assert units > 1000
-    assert raised / units < 0.01
+    # Counting negations per clause and matching conditions one-to-one raised commitment recall
+    # on the perturbation benchmark from 0.64 to 0.86 at the price of ~3 medium flags per 100
+    # official units; none may be high.
+    assert raised / units < 0.035
     assert high <= 2
+
+
+@pytest.mark.parametrize(
+    "en, es, message",
+    [
+        # a dropped "no" hides behind the other clause's "no" unless negations are counted
+        ("The data are not erased and are not restricted.", "Los datos no se suprimen y se limitan.",
+         "negation missing"),
+        ("By 2030, eradicate extreme poverty.", "De aquí a 2030, procurar erradicar la pobreza extrema.",
+         "commitment weakened"),
+        ("The Board shall, where appropriate, consult interested parties.",
+         "El Comité consultará a las partes interesadas.", "condition dropped"),
+        ("Processing shall be lawful to the extent that it is necessary.",
+         "El tratamiento será lícito si es necesario, cuando proceda.", "condition added"),
+    ],
+)
+def test_counted_and_matched_cues(en, es, message):
+    assert any(message in f.message for f in flags(en, es)), flags(en, es)
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        ("Neither country will allow it.", "Ninguno de los dos países lo permitirá."),
+        ("The Board may launch a campaign.", "El Comité pondrá en marcha una campaña."),
+        ("The stock of U.S. investment in Spain grew.", "El stock de inversión estadounidense en España creció."),
+        ("said the Mexican Foreign Secretary.", "afirmó el secretario de Relaciones Exteriores de México."),
+        ("It costs $5 in U.S. dollars.", "Cuesta 5 dólares de los Estados Unidos."),
+        ("The Parties shall notify the outbreak under Annex No. 2.", "Las Partes notificarán el brote con arreglo al Anexo No. 2."),
+        ("a relationship that keeps growing", "una relación que no deja de crecer"),
+        ("Paragraphs 1 to 4 shall not apply where and insofar as:", "Los apartados 1 a 4 no serán aplicables cuando y en la medida en que:"),
+    ],
+)
+def test_more_legitimate_equivalences(en, es):
+    assert flags(en, es) == []
 
 
 def test_multi_sentence_bead_is_compared_sentence_by_sentence():

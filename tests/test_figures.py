@@ -106,3 +106,28 @@ def test_sdg_number_differences_raise_no_high_flag():
     for row in rows:
         flags = CHECK.judge(BeadText(row[3], row[4]), ctx)
         assert not [f for f in flags if f.severity == "high"], (row[0], flags)
+
+
+def test_frequencies_are_figures():
+    from aligner.diverge import BeadText, Context
+    from aligner.diverge.figures import FiguresCheck
+    check, ctx = FiguresCheck(), Context(src_decimal=".", tgt_decimal=",")
+    assert check.judge(BeadText("They meet twice a year.", "Se reúnen dos veces al año."), ctx) == []
+    (flag,) = check.judge(BeadText("They meet twice a year.", "Se reúnen una vez al año."), ctx)
+    assert flag.severity == "high"
+
+
+def test_hedged_amount_far_off_is_high_but_close_is_low():
+    from aligner.diverge import BeadText, Context
+    from aligner.diverge.figures import FiguresCheck
+    check, ctx = FiguresCheck(), Context(src_decimal=".", tgt_decimal=",")
+    (far,) = check.judge(BeadText("nearly $1.5 billion", "casi 1,5 millones de dólares"), ctx)
+    (close,) = check.judge(BeadText("about 25 million people", "unos 30 millones de personas"), ctx)
+    assert (far.severity, close.severity) == ("high", "low")
+
+
+def test_the_two_and_los_dos_are_determiners():
+    from aligner.diverge import BeadText, Context
+    from aligner.diverge.figures import FiguresCheck
+    bead = BeadText("Both governments agreed.", "Los dos gobiernos acordaron.")
+    assert FiguresCheck().judge(bead, Context()) == []

@@ -8,7 +8,7 @@ as a plain condition *and* as a place ("the country where" = "el país en el que
 that" as a plain condition or a proviso ("siempre que"/"cuando"), "to the extent that" as a
 plain condition or an extent ("en la medida en que"/"cuando").
 
-*Specific* labels (proviso, exception, extent, reservation, prejudice, where-appropriate) are
+*Specific* labels (proviso, exception, extent, reservation, prejudice, appropriate) are
 unambiguous: one left unmatched means a condition dropped or added. Plain conditions ("if",
 "when", "si", "cuando") are too often rephrased ("in order to determine whether" = "para
 determinar si") to be reported on their own; they only absorb the other side's leftovers.
@@ -24,7 +24,9 @@ READINGS: dict[str, frozenset[str]] = {
     "where": frozenset({"if", "place"}),
     "proviso": frozenset({"if", "proviso", "time"}),
     "subject": frozenset({"subject"}),
-    "exception": frozenset({"except"}),
+    # "except where X" = "siempre que no X"
+    "exception": frozenset({"except", "proviso"}),
+    "except-plain": frozenset({"except"}),
     "extent": frozenset({"if", "extent"}),
     "reservation": frozenset({"subject"}),
     "prejudice": frozenset({"prejudice"}),
@@ -34,19 +36,19 @@ SPECIFIC = frozenset({"proviso", "exception", "extent", "reservation", "prejudic
 
 EN: Lexicon = lexicon(
     [
-        ("prejudice", words(r"without\s+prejudice\s+to", r"(?:shall|does|do|will)\s+not\s+affect")),
-        ("appropriate", words(r"where\s+(?:applicable|appropriate|necessary|possible|relevant|required)",
-                              r"as\s+(?:\w+ly\s+)?(?:appropriate|applicable|necessary|relevant)",
+        ("prejudice", words(r"without\s+prejudice\s+to")),
+        ("appropriate", words(r"where\s+(?:applicable|appropriate|necessary|possible|relevant|required|feasible)",
+                              r"as\s+(?:\w+ly\s+)?(?:appropriate|necessary|relevant)", r"if\s+(?:possible|feasible)",
                               r"as\s+the\s+case\s+may\s+be", r"if\s+(?:any|applicable|necessary|appropriate|so)",
                               r"when\s+(?:appropriate|necessary|applicable)", r"as\s+(?:required|needed)")),
-        ("extent", words(r"to\s+the\s+extent(?:\s+that)?", r"insofar\s+as", r"in\s+so\s+far\s+as",
-                         r"as\s+far\s+as", r"(?:where|if)\s+and\s+to\s+the\s+extent(?:\s+that)?")),
+        ("extent", words(r"to\s+the\s+extent(?:\s+that)?", r"insofar\s+as", r"in\s+so\s+far\s+as", r"as\s+far\s+as")),
         # "subject to" heads a condition only at the start of a clause (", subject to Article 6");
         # "be subject to fines", "processors subject to this Regulation" state facts.
         ("reservation", words(r"(?:(?<=^)|(?<=[,;:(])|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bor\s))subject\s+to")),
         ("subject", words(r"subject\s+to")),
-        ("exception", words(r"unless", r"except(?:\s+(?:where|when|if|for|in|as|that))?", r"save\s+(?:where|when|for|as|that|in)",
+        ("exception", words(r"unless", r"except\s+(?:where|when|if|in\s+cases?|as|that)", r"save\s+(?:where|when|as|that)",
                             r"with\s+the\s+exception\s+of", r"other\s+than\s+(?:where|when|in)")),
+        ("except-plain", words(r"except", r"save\s+(?:for|in)")),
         ("proviso", words(r"provided\s+that", r"providing\s+that", r"on\s+condition\s+that", r"as\s+long\s+as",
                           r"so\s+long\s+as", r"on\s+the\s+condition\s+that", r"only\s+if", r"if\s+and\s+only\s+if")),
         ("if", words(r"if", r"in\s+the\s+event\s+(?:that|of)", r"in\s+cases?\s+(?:of|that|where)", r"in\s+case")),
@@ -58,22 +60,20 @@ EN: Lexicon = lexicon(
 
 ES: Lexicon = lexicon(
     [
-        ("prejudice", words(r"sin\s+perjuicio\s+del?", r"se\s+entender(?:á|án)\s+sin\s+perjuicio",
-                            r"no\s+afectar(?:á|án)")),
+        ("prejudice", words(r"sin\s+perjuicio\s+del?")),
         ("appropriate", words(r"en\s+su\s+caso", r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede",
                               r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+(?:necesario|posible|pertinente|preciso)",
                               r"de\s+ser\s+(?:necesario|posible|preciso)", r"si\s+(?:es|fuera|fuese)\s+(?:necesario|preciso)",
                               r"según\s+corresponda", r"cuando\s+corresponda", r"en\s+caso\s+necesario",
                               r"siempre\s+que\s+sea\s+posible", r"cuando\s+así\s+proceda", r"si\s+los\s+hubiere",
                               r"según\s+sea\s+necesario", r"en\s+la\s+medida\s+de\s+lo\s+posible")),
-        ("extent", words(r"en\s+la\s+medida\s+en\s+que", r"en\s+tanto\s+que", r"en\s+la\s+medida\s+necesaria",
-                         r"en\s+la\s+medida\s+que", r"cuando\s+y\s+en\s+la\s+medida\s+en\s+que")),
+        ("extent", words(r"en\s+la\s+medida(?:\s+en)?(?:\s+que)?", r"en\s+tanto\s+que")),
         ("reservation", words(r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?")),
         ("subject", words(r"sujet[oa]s?\s+al?", r"supeditad[oa]s?\s+al?", r"condicionad[oa]s?\s+al?",
                           r"sometid[oa]s?\s+al?")),
         ("exception", words(r"salvo(?:\s+(?:que|si|cuando|en|para))?", r"a\s+menos\s+que",
-                            r"excepto(?:\s+(?:que|si|cuando|en|para))?", r"con\s+excepción\s+del?",
-                            r"a\s+excepción\s+del?", r"exceptuando")),
+                            r"excepto\s+(?:que|si|cuando|en\s+(?:el|los)\s+casos?)")),
+        ("except-plain", words(r"excepto", r"con\s+excepción\s+del?", r"a\s+excepción\s+del?", r"exceptuando")),
         ("proviso", words(r"siempre\s+que", r"siempre\s+y\s+cuando", r"a\s+condición\s+de(?:\s+que)?",
                           r"con\s+la\s+condición\s+de(?:\s+que)?", r"s[oó]lo\s+si", r"únicamente\s+si")),
         ("if", words(r"si", r"en\s+(?:el\s+)?caso\s+de(?:\s+que)?", r"en\s+(?:los\s+)?casos\s+en\s+que",

@@ -93,7 +93,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
                      r"[oyu]\s+encargados?(?!\s+de\s+(?!que\s))")},
         label={"en": "the processor", "es": "el encargado del tratamiento"},
     ),
-    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\b)"), "es": _cased(r"la\s+Secretaría(?!\s+de\b)")},
+    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\s+[A-Z])"), "es": _cased(r"la\s+Secretaría(?!\s+de\s+[A-ZÁÉÍÓÚ])")},
           label={"en": "the Secretariat", "es": "la Secretaría"}),
 )
 
