@@ -86,12 +86,8 @@ def _mean_valid(best):
 
 
 @numba.njit(cache=True)
-def span_cos(sb, slo, gs, gt, ws, wt, i0, i1, j0, j1):
-    """Cosine between the weighted sums of src[i0:i1] and tgt[j0:j1]; NaN outside the band.
-
-    Weights (a power of sentence length) let a long sentence dominate a short one in a bead,
-    as it does in the meaning of their concatenation.
-    """
+def span_cos(sb, slo, gs, gt, i0, i1, j0, j1):
+    """Cosine between the summed unit vectors of src[i0:i1] and tgt[j0:j1]; NaN outside the band."""
     dot = 0.0
     for k in range(i0, i1):
         for l in range(j0, j1):
@@ -101,66 +97,46 @@ def span_cos(sb, slo, gs, gt, ws, wt, i0, i1, j0, j1):
             v = sb[k, w]
             if v != v:
                 return np.nan
-            dot += v * ws[k] * wt[l]
-    return dot / math.sqrt(_span_norm2(gs, ws, i0, i1) * _span_norm2(gt, wt, j0, j1))
+            dot += v
+    return dot / math.sqrt(_span_norm2(gs, i0, i1) * _span_norm2(gt, j0, j1))
 
 
 @numba.njit(cache=True)
-def _span_norm2(g, w, i0, i1):
+def _span_norm2(g, i0, i1):
     total = 0.0
     for k in range(i0, i1):
-        total += w[k] * w[k]
+        total += 1.0
         for k2 in range(k + 1, i1):
-            total += 2.0 * g[k, k2 - k] * w[k] * w[k2]
+            total += 2.0 * g[k, k2 - k]
     return max(total, 1e-12)
 
 
 @numba.njit(cache=True)
-def bead_gain(sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, i0, i1, j0, j1, p):
+def bead_gain(sb, slo, gs, gt, ls, lt, i0, i1, j0, j1, p):
     """The score the programme maximises for one bead; p holds the tuned parameters.
 
-    p = [skip, tau, margin_weight, length_weight, size_penalty, length_ratio, length_smooth,
-         size_exponent, mean_src_length, mean_tgt_length, fragment_exponent]
+    p = [skip, tau, length_weight, size_penalty, length_ratio, length_smooth]
+    A bead of n sentences earns n/2 times its similarity above tau (so a path's score does not
+    depend on how it groups sentences), minus a squared log length-ratio penalty and a penalty
+    per sentence beyond a 1-1 bead; an unaligned sentence earns `skip`.
     """
     a, b = i1 - i0, j1 - j0
     if a == 0 or b == 0:
         return p[0] * (a + b)
-    cos = span_cos(sb, slo, gs, gt, ws, wt, i0, i1, j0, j1)
+    cos = span_cos(sb, slo, gs, gt, i0, i1, j0, j1)
     if cos != cos:
         return NEG
-    margin = 0.0
-    for k in range(i0, i1):
-        margin += ms[k] / a
-    for l in range(j0, j1):
-        margin += mt[l] / b
     src_len, tgt_len = 0.0, 0.0
     for k in range(i0, i1):
         src_len += ls[k]
     for l in range(j0, j1):
         tgt_len += lt[l]
-    ratio = math.log((tgt_len + p[6]) / (p[5] * (src_len + p[6])))
-    score = cos - p[2] * margin / 2.0 - p[1]
-    extra = _extra_sentences(ls, i0, i1, p[8], p[10]) + _extra_sentences(lt, j0, j1, p[9], p[10])
-    return ((a + b) / 2.0) ** p[7] * score - p[3] * ratio * ratio - p[4] * extra
+    ratio = math.log((tgt_len + p[5]) / (p[4] * (src_len + p[5])))
+    return (a + b) / 2.0 * (cos - p[1]) - p[2] * ratio * ratio - p[3] * (a + b - 2)
 
 
 @numba.njit(cache=True)
-def _extra_sentences(lengths, i0, i1, mean, exponent):
-    """How many sentences a bead side has beyond its longest one, a short fragment counting less.
-
-    Fragments (captions, "Sicherlich .", a clause cut off by a semicolon) are usually glued to a
-    neighbour in the other language, so merging them should cost less than merging a full sentence.
-    """
-    total, longest = 0.0, 0.0
-    for k in range(i0, i1):
-        w = min(1.0, lengths[k] / mean) ** exponent
-        total += w
-        longest = max(longest, w)
-    return total - longest
-
-
-@numba.njit(cache=True)
-def run_dp(lo, hi, shapes, sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, p):
+def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, p):
     """Best monotone path through the band; returns the chosen shape index at every cell."""
     n = lo.shape[0] - 1
     width = 0
@@ -182,7 +158,7 @@ def run_dp(lo, hi, shapes, sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, p):
                 prev = score[pi, pj - lo[pi]]
                 if prev <= NEG:
                     continue
-                g = bead_gain(sb, slo, gs, gt, ws, wt, ms, mt, ls, lt, pi, i, pj, j, p)
+                g = bead_gain(sb, slo, gs, gt, ls, lt, pi, i, pj, j, p)
                 if g <= NEG:
                     continue
                 if prev + g > best:

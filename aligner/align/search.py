@@ -31,8 +31,6 @@ class Lattice:
     slo: np.ndarray
     gs: np.ndarray
     gt: np.ndarray
-    ws: np.ndarray
-    wt: np.ndarray
     ms: np.ndarray
     mt: np.ndarray
 
@@ -58,7 +56,7 @@ def _search(src: Side, tgt: Side, params: AlignParams):
     lattice = _lattice(src, tgt, band, params)
     shapes = params.shapes()
     back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
-                          lattice.gt, lattice.ws, lattice.wt, lattice.ms, lattice.mt, src.lengths, tgt.lengths,
+                          lattice.gt, src.lengths, tgt.lengths,
                           params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
 
@@ -72,9 +70,8 @@ def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
     sb = kernels.cross_sims(src.emb, tgt.emb, slo, shi, width)
     gs = kernels.neighbour_sims(src.emb, reach)
     gt = kernels.neighbour_sims(tgt.emb, reach)
-    ms, mt = kernels.top_means(sb, slo, m, params.margin_k)
-    ws, wt = (np.power(side.lengths + 1.0, params.length_exponent) for side in (src, tgt))
-    return Lattice(band, sb, slo, gs, gt, ws, wt, ms, mt)
+    ms, mt = kernels.top_means(sb, slo, m, params.neighbours)
+    return Lattice(band, sb, slo, gs, gt, ms, mt)
 
 
 def _beads(corners, lattice: Lattice, src: Side, tgt: Side) -> list[Bead]:
@@ -88,7 +85,7 @@ def _beads(corners, lattice: Lattice, src: Side, tgt: Side) -> list[Bead]:
 def _confidence(lat: Lattice, i0: int, i1: int, j0: int, j1: int) -> float:
     """Cosine of the bead's two sides; for an unaligned sentence, how unlike its neighbours it is."""
     if i1 > i0 and j1 > j0:
-        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, lat.ws, lat.wt, i0, i1, j0, j1)
+        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, i0, i1, j0, j1)
         return float(np.clip(cos, 0.0, 1.0))
     best = lat.ms[i0] if i1 > i0 else lat.mt[j0]
     return float(np.clip(1.0 - best, 0.0, 1.0))

@@ -13,7 +13,7 @@ _WIDTH = 100
 
 class TextReportWriter(StreamWriter):
     name = "text"
-    suffixes = (".txt",)
+    suffixes = ()  # a review list, never chosen by a file name: `align -o x.txt` is not a report
 
     def dump(self, alignment: Alignment, stream: TextIO) -> None:
         flagged = [b for b in alignment.beads if b.flags]
