@@ -129,3 +129,35 @@ def test_unrelated_texts_align_but_warn(tmp_path):
     result = run("align", src, tgt, "--presegmented")
     assert result.exit_code == 0
     assert "look unrelated" in result.stderr
+
+
+def test_cache_dir_keeps_embeddings_for_the_next_run(tmp_path):
+    cache = tmp_path / "cache"
+    first = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented",
+                "--cache-dir", cache, "-o", tmp_path / "a.jsonl")
+    second = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented",
+                 "--cache-dir", cache, "-o", tmp_path / "b.jsonl")
+    assert first.exit_code == second.exit_code == 0
+    assert (cache / "embeddings.sqlite").stat().st_size > 0
+    assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
+
+
+def test_evaluate_at_unit_level(tmp_path):
+    # two sentences of one unit aligned as two 1-1 beads merge into the unit's 2-2 bead
+    (tmp_path / "gold").write_text("[0, 1]:[0, 1]\n[2]:[2]\n", encoding="utf-8")
+    (tmp_path / "pred").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    (tmp_path / "u.en").write_text("a\na\nb\n", encoding="utf-8")
+    (tmp_path / "u.es").write_text("a\na\nb\n", encoding="utf-8")
+    sentence = run("evaluate", tmp_path / "pred", tmp_path / "gold", "--json")
+    unit = run("evaluate", tmp_path / "pred", tmp_path / "gold", "--json",
+               "--src-units", tmp_path / "u.en", "--tgt-units", tmp_path / "u.es")
+    assert json.loads(sentence.output)["f1_strict"] < 1.0
+    assert json.loads(unit.output)["f1_strict"] == 1.0
+
+
+def test_evaluate_rejects_a_malformed_gold_line(tmp_path):
+    (tmp_path / "gold").write_text("[0]:[0]\nnot a bead\n", encoding="utf-8")
+    (tmp_path / "pred").write_text("[0]:[0]\n", encoding="utf-8")
+    result = run("evaluate", tmp_path / "pred", tmp_path / "gold")
+    assert result.exit_code == 2
+    assert "gold:2: malformed bead line" in result.stderr
