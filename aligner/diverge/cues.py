@@ -30,33 +30,27 @@ class Lexicon:
     """Ordered (label, pattern) rules plus mask patterns.
 
     Masks blank out fixed expressions that look like cues but are not (``no later than``,
-    ``sin perjuicio de``) before any rule runs. Rules run in order and a match that overlaps an
-    earlier rule's match is dropped, so specific rules (``shall not``) go before general ones
-    (``shall``). Texts are matched in NFC form (some sources spell "ó" as "o" + combining
-    accent), and cue offsets refer to that form.
+    ``sin perjuicio de``) before any rule runs. Where matches of two rules overlap, the one
+    that starts first wins, and at the same start the earlier rule, so specific rules
+    (``shall not``) go before general ones (``shall``). Texts are matched in NFC form (some
+    sources spell "ó" as "o" + combining accent), and cue offsets refer to that form.
 
-    Build it with `lexicon()`, which recompiles the patterns for lower-cased input: Python's
-    regex engine runs several times faster without IGNORECASE, and the lexicons hold no
-    case-sensitive rule.
+    Build it with `lexicon()`, which joins the rules into one alternation for lower-cased
+    input: one scan of the text instead of one per rule, and Python's regex engine runs several
+    times faster without IGNORECASE (the lexicons hold no case-sensitive rule).
     """
 
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
-    masks: tuple[re.Pattern[str], ...] = ()
+    labels: tuple[str, ...]
+    scanner: re.Pattern[str]
+    masks: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Cue]:
         text = unicodedata.normalize("NFC", text)
-        masked = mask(_lower_same_length(text), self.masks)
-        taken = bytearray(len(masked))
-        cues: list[Cue] = []
-        for label, pattern in self.rules:
-            for m in pattern.finditer(masked):
-                start, end = m.span()
-                if start == end or any(taken[start:end]):
-                    continue
-                taken[start:end] = b"\x01" * (end - start)
-                cues.append(Cue(label, text[start:end], start))
-        cues.sort(key=lambda c: c.start)
-        return cues
+        lowered = _lower_same_length(text)
+        masked = mask(lowered, (self.masks,)) if self.masks is not None else lowered
+        labels = self.labels
+        return [Cue(labels[int(m.lastgroup[1:])], text[m.start():m.end()], m.start())
+                for m in self.scanner.finditer(masked) if m.end() > m.start()]
 
 
 def mask(text: str, masks: Iterable[re.Pattern[str]]) -> str:
@@ -72,7 +66,26 @@ def words(*phrases: str) -> re.Pattern[str]:
 
 
 def lexicon(rules: Iterable[tuple[str, re.Pattern[str]]], masks: Iterable[re.Pattern[str]] = ()) -> Lexicon:
-    return Lexicon(tuple((label, _for_lowercase(p)) for label, p in rules), tuple(map(_for_lowercase, masks)))
+    rules = tuple(rules)
+    sources = [_for_lowercase(p).pattern for p in masks]
+    return Lexicon(tuple(label for label, _ in rules),
+                   _alternation([_for_lowercase(p).pattern for _, p in rules], named=True),
+                   _alternation(sources) if sources else None)
+
+
+_WORD_START = r"(?<!\w)"
+
+
+def _alternation(sources: list[str], named: bool = False) -> re.Pattern[str]:
+    """One pattern trying `sources` in order at each position (as group r<i> when `named`).
+
+    Patterns built by `words()` all open with the same look-behind; hoisting it out of the
+    alternation lets the engine reject a position inside a word once instead of once per rule.
+    """
+    hoist = all(src.startswith(_WORD_START) for src in sources)
+    bodies = [src[len(_WORD_START):] if hoist else src for src in sources]
+    branches = [f"(?P<r{i}>{body})" if named else f"(?:{body})" for i, body in enumerate(bodies)]
+    return re.compile((_WORD_START if hoist else "") + "(?:" + "|".join(branches) + ")")
 
 
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
