@@ -129,39 +129,17 @@ def encode_only_textberg(data: Path) -> dict:
 
 def scaling(size: int, seed: int = 0) -> dict:
     """Child: alignment time alone on a synthetic pair with a planted alignment."""
-    import numpy as np
-
     from aligner.align.params import AlignParams
-    from aligner.align.search import Side, align_embeddings
+    from aligner.align.search import align_embeddings
     from aligner.evaluate import score
+    from synthetic import planted
 
-    rng = np.random.default_rng(seed)
-    src = rng.normal(size=(size, 64)).astype(np.float32)
-    src /= np.linalg.norm(src, axis=1, keepdims=True)
-    tgt, gold, i = [], [], 0
-    while i < size:
-        kind = rng.choice(["11", "12", "21", "10", "01"], p=[0.8, 0.07, 0.07, 0.03, 0.03])
-        j = len(tgt)
-        if kind == "21" and i + 1 < size:
-            tgt.append(src[i] + src[i + 1]); gold.append(((i, i + 1), (j,))); i += 2
-        elif kind == "12":
-            tgt += [src[i] + 0.4 * rng.normal(size=64) / 8, src[i] + 0.4 * rng.normal(size=64) / 8]
-            gold.append(((i,), (j, j + 1))); i += 1
-        elif kind == "10":
-            gold.append(((i,), ())); i += 1
-        elif kind == "01":
-            tgt.append(rng.normal(size=64)); gold.append(((), (j,)))
-        else:
-            tgt.append(src[i]); gold.append(((i,), (j,))); i += 1
-    tgt = np.array(tgt, dtype=np.float32) + rng.normal(size=(len(tgt), 64)).astype(np.float32) * 0.05
-    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
-    lengths = lambda n: rng.integers(40, 160, size=n).astype(np.float64)  # noqa: E731
+    src, tgt, gold = planted(size, seed=seed, dim=64)
     start = time.perf_counter()
-    beads = align_embeddings(Side(src, lengths(len(src))), Side(tgt, lengths(len(tgt))),
-                             AlignParams())
+    beads = align_embeddings(src, tgt, AlignParams())
     seconds = time.perf_counter() - start
     scores = score(gold, beads)
-    return {"size": size, "tgt_size": len(tgt), "align_seconds": seconds,
+    return {"size": size, "tgt_size": len(tgt.emb), "align_seconds": seconds,
             "f1_strict": scores.f1_strict, "peak_rss_mb": _rss_mb()}
 
 
