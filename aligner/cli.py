@@ -1,6 +1,7 @@
 """The `aligner` command: a thin click shell over aligner.api.
 
-Exit codes: 0 success, 1 `check` found flags at or above --fail-on, 2 bad usage or bad input.
+Exit codes: 0 success, 1 `check` found flags at or above --fail-on, 2 bad usage or bad input,
+3 an internal error (a bug: rerun with ALIGNER_DEBUG=1 to see the traceback).
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from . import __version__
 from .errors import AlignerError
 
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_INPUT) -> None:
     click.echo(f"aligner: error: {message}", err=True)
-    sys.exit(EXIT_INPUT)
+    sys.exit(code)
 
 
 def friendly_errors(func):
@@ -35,6 +37,11 @@ def friendly_errors(func):
                 return func(*args, **kwargs)
             except (AlignerError, OSError) as exc:
                 _fail(str(exc))
+            except Exception as exc:  # a bug: still one line, the traceback on request
+                if os.environ.get("ALIGNER_DEBUG"):
+                    raise
+                _fail(f"internal error ({type(exc).__name__}: {exc}); "
+                      "rerun with ALIGNER_DEBUG=1 for the traceback", EXIT_INTERNAL)
             finally:
                 for w in caught:
                     if issubclass(w.category, UnrelatedTextsWarning):

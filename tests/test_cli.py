@@ -161,3 +161,15 @@ def test_evaluate_rejects_a_malformed_gold_line(tmp_path):
     result = run("evaluate", tmp_path / "pred", tmp_path / "gold")
     assert result.exit_code == 2
     assert "gold:2: malformed bead line" in result.stderr
+
+
+def test_an_internal_error_is_one_line_with_exit_3(tmp_path, monkeypatch):
+    import aligner.api
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(aligner.api, "align", broken)
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented")
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "internal error" in result.stderr

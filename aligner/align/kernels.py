@@ -15,31 +15,9 @@ import math
 import numba
 import numpy as np
 
+# Dot products stay in numpy (BLAS) outside these kernels: numba's np.dot needs scipy at run time.
+
 NEG = -1e18
-
-
-@numba.njit(cache=True)
-def cross_sims(src, tgt, slo, shi, width):
-    """Sb[k, l - slo[k]] = src[k] . tgt[l] for l in [slo[k], shi[k])."""
-    n = src.shape[0]
-    out = np.full((n, width), np.nan, dtype=np.float32)
-    for k in range(n):
-        for l in range(slo[k], shi[k]):
-            out[k, l - slo[k]] = np.dot(src[k], tgt[l])
-    return out
-
-
-@numba.njit(cache=True)
-def neighbour_sims(emb, reach):
-    """G[k, t] = emb[k] . emb[k + t] for t in 1..reach-1 (0 where k + t runs off the end)."""
-    n = emb.shape[0]
-    out = np.zeros((n, max(reach, 1)), dtype=np.float32)
-    for k in range(n):
-        out[k, 0] = 1.0
-        for t in range(1, reach):
-            if k + t < n:
-                out[k, t] = np.dot(emb[k], emb[k + t])
-    return out
 
 
 @numba.njit(cache=True)

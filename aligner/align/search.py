@@ -67,11 +67,37 @@ def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
     slo = np.maximum(band.lo[1:] - reach, 0)
     shi = np.minimum(band.hi[np.minimum(np.arange(n) + reach, n)], m)
     width = int((shi - slo).max())
-    sb = kernels.cross_sims(src.emb, tgt.emb, slo, shi, width)
-    gs = kernels.neighbour_sims(src.emb, reach)
-    gt = kernels.neighbour_sims(tgt.emb, reach)
+    sb = _cross_sims(src.emb, tgt.emb, slo, shi, width)
+    gs = _neighbour_sims(src.emb, reach)
+    gt = _neighbour_sims(tgt.emb, reach)
     ms, mt = kernels.top_means(sb, slo, m, params.neighbours)
     return Lattice(band, sb, slo, gs, gt, ms, mt)
+
+
+def _cross_sims(src: np.ndarray, tgt: np.ndarray, slo: np.ndarray, shi: np.ndarray,
+                width: int, block: int = 256) -> np.ndarray:
+    """sb[k, l - slo[k]] = src[k] . tgt[l] for l in [slo[k], shi[k]); NaN elsewhere.
+
+    Rows go through BLAS a block at a time, so memory stays at one band, not an N x M matrix.
+    """
+    n = len(src)
+    out = np.full((n, max(width, 1)), np.nan, dtype=np.float32)
+    for r0 in range(0, n, block):
+        r1 = min(n, r0 + block)
+        c0, c1 = int(slo[r0:r1].min()), int(shi[r0:r1].max())
+        sims = src[r0:r1] @ tgt[c0:c1].T
+        for k in range(r0, r1):
+            out[k, :shi[k] - slo[k]] = sims[k - r0, slo[k] - c0:shi[k] - c0]
+    return out
+
+
+def _neighbour_sims(emb: np.ndarray, reach: int) -> np.ndarray:
+    """g[k, t] = emb[k] . emb[k + t] for t in 1..reach-1 (0 past the end); g[k, 0] = 1."""
+    out = np.zeros((len(emb), max(reach, 1)), dtype=np.float32)
+    out[:, 0] = 1.0
+    for t in range(1, reach):
+        out[:-t, t] = np.einsum("ij,ij->i", emb[:-t], emb[t:])
+    return out
 
 
 def _beads(corners, lattice: Lattice, src: Side, tgt: Side) -> list[Bead]:

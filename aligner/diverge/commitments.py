@@ -22,13 +22,14 @@ check's business), get no commitment flags.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from ..records import Flag
 from . import conditions, modality, polarity
 from .base import BeadText, Check, Context
 from .cues import Cue
-from .parties import DEFAULT_PARTIES, Party, find_parties
+from .parties import DEFAULT_PARTIES, Party, find_parties, mention_counts
 
 KIND = "commitment"
 LANG_NAMES = {"en": "English", "es": "Spanish"}
@@ -49,17 +50,29 @@ def _compatible(a: Cue, b: Cue) -> bool:
 
 
 def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue],
-               compatible: Callable[[Cue, Cue], bool] = _compatible) -> tuple[list[Cue], list[Cue]]:
+               compatible: Callable[[Cue, Cue], bool] = _compatible,
+               preferred: frozenset[str] = frozenset(),
+               like_first: bool = True) -> tuple[list[Cue], list[Cue]]:
     """Cues of each side left over by a maximum one-to-one matching of compatible cues.
 
     One-to-one, so that "shall ... shall" opposite "será ... podrá" leaves "shall" and "podrá"
     over; maximum (augmenting paths), so that the order of cues cannot cause a false leftover.
+    Among maximum matchings, one that leaves the least telling cues over: cues with a
+    `preferred` label are matched first, and a cue tries partners of its own label first
+    (`like_first`) or `preferred` partners first. So "where feasible" takes "cuando sea posible"
+    before a plain "when" can, and "may" takes "podrá" (a hedge when left over) before "puedan".
     """
     owner: dict[int, int] = {}  # tgt index -> src index
 
+    def order(i: int) -> list[int]:
+        def key(j: int) -> tuple[bool, bool]:
+            unlike, vague = tgt[j].label != src[i].label, tgt[j].label not in preferred
+            return (unlike, vague) if like_first else (vague, unlike)
+        return sorted(range(len(tgt)), key=key)
+
     def augment(i: int, seen: set[int]) -> bool:
-        for j, t in enumerate(tgt):
-            if j in seen or not compatible(src[i], t):
+        for j in order(i):
+            if j in seen or not compatible(src[i], tgt[j]):
                 continue
             seen.add(j)
             if j not in owner or augment(owner[j], seen):
@@ -67,7 +80,7 @@ def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue],
                 return True
         return False
 
-    for i in range(len(src)):
+    for i in sorted(range(len(src)), key=lambda i: src[i].label not in preferred):
         augment(i, set())
     matched_src = set(owner.values())
     return ([c for i, c in enumerate(src) if i not in matched_src],
@@ -94,6 +107,8 @@ def _modal_severity(a: Cue, b: Cue) -> str:
         return "high"
     if pair == {modality.OBLIGATION, modality.PROHIBITION}:
         return "high"
+    if modality.NEG_PERMISSION in pair and pair & {modality.PERMISSION, modality.OBLIGATION}:
+        return "high"
     return "medium"
 
 
@@ -111,7 +126,7 @@ _HEDGES = frozenset({"may-future", "endeavour"})
 
 def modality_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
     src_cues, tgt_cues = modal_cues(src, src_lang), modal_cues(tgt, tgt_lang)
-    src_left, tgt_left = _leftovers(src_cues, tgt_cues)
+    src_left, tgt_left = _leftovers(src_cues, tgt_cues, preferred=_HEDGES, like_first=False)
     src_only, tgt_only = _first_per_class(src_left), _first_per_class(tgt_left)
     flags = [
         Flag(KIND, _modal_severity(s, t), _modal_message(sc, tc, s, t), s.text, t.text)
@@ -134,7 +149,7 @@ def negation_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     """
     lexicons = polarity.LEXICONS
     s_cues, t_cues = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
-    s_count, t_count = polarity.clause_negations(src, src_lang), polarity.clause_negations(tgt, tgt_lang)
+    s_count, t_count = polarity.clause_negations(src, s_cues), polarity.clause_negations(tgt, t_cues)
     s_weak = sum(c.label == polarity.WEAK for c in s_cues)
     t_weak = sum(c.label == polarity.WEAK for c in t_cues)
     flags = []
@@ -158,19 +173,32 @@ def _condition_compatible(a: Cue, b: Cue) -> bool:
 _PLAIN_REPORTED = frozenset({"if"})
 
 
+def _coordinated_repeat(cue: Cue, text: str, matched: Sequence[Cue]) -> bool:
+    """`cue` restates a condition of its own side that found a partner: "siempre que X y
+    siempre que Y" renders "on condition that X and that Y"."""
+    before = text[max(0, cue.start - 6):cue.start].lower()
+    return bool(_COORDINATOR.search(before)) and any(
+        c.label == cue.label and c.start < cue.start for c in matched)
+
+
+_COORDINATOR = re.compile(r"(?:^|\W)(?:and|or|y|e|o|u),?\s+$")
+
+
 def condition_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
     """Specific conditions (unless, subject to, to the extent that ...) left unmatched, and a
     plain "if" opposite no condition at all; at most one flag each way."""
     lexicons = conditions.LEXICONS
     s_cues, t_cues = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
-    src_left, tgt_left = _leftovers(s_cues, t_cues, _condition_compatible)
+    src_left, tgt_left = _leftovers(s_cues, t_cues, _condition_compatible, conditions.SPECIFIC)
 
-    def reported(left: list[Cue], other: list[Cue]) -> Cue | None:
-        return next((c for c in left if c.label in conditions.SPECIFIC
-                     or (not other and c.label in _PLAIN_REPORTED)), None)
+    def reported(left: list[Cue], own: list[Cue], text: str, other: list[Cue]) -> Cue | None:
+        matched = [c for c in own if c not in left]
+        return next((c for c in left if (c.label in conditions.SPECIFIC
+                                         or (not other and c.label in _PLAIN_REPORTED))
+                     and not _coordinated_repeat(c, text, matched)), None)
 
     flags = []
-    dropped, added = reported(src_left, t_cues), reported(tgt_left, s_cues)
+    dropped, added = reported(src_left, s_cues, src, t_cues), reported(tgt_left, t_cues, tgt, s_cues)
     if dropped:
         flags.append(Flag(KIND, "medium", f"condition dropped: {dropped.text}", dropped.text, ""))
     if added:
@@ -181,21 +209,25 @@ def condition_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fl
 def party_flags(
     src: str, tgt: str, src_lang: str, tgt_lang: str, parties: tuple[Party, ...] = DEFAULT_PARTIES
 ) -> list[Flag]:
-    src_found = find_parties(src, src_lang, parties)
-    tgt_found = find_parties(tgt, tgt_lang, parties)
+    """A party named on one side only."""
+    return [flag for _, flag in _party_differences(src, tgt, src_lang, tgt_lang, parties)]
+
+
+def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
+                       parties: tuple[Party, ...]) -> list[tuple[str, Flag]]:
+    """(party id, flag) for each party named on one side only."""
+    src_found, tgt_found = find_parties(src, src_lang, parties), find_parties(tgt, tgt_lang, parties)
     collective = {p.id for p in parties if p.collective}
-    flags = []
+    found = []
     for pid in src_found.keys() - tgt_found.keys():
         replaced = pid in collective and bool((tgt_found.keys() - src_found.keys()) - collective)
-        severity = "high" if replaced else "medium"
-        flags.append(Flag(KIND, severity, f"party missing in {LANG_NAMES[tgt_lang]}: {src_found[pid]}",
-                          src_found[pid], ""))
+        found.append((pid, Flag(KIND, "high" if replaced else "medium",
+                                f"party missing in {LANG_NAMES[tgt_lang]}: {src_found[pid]}", src_found[pid], "")))
     for pid in tgt_found.keys() - src_found.keys():
         replaced = pid in collective and bool((src_found.keys() - tgt_found.keys()) - collective)
-        severity = "high" if replaced else "medium"
-        flags.append(Flag(KIND, severity, f"party added in {LANG_NAMES[tgt_lang]}: {tgt_found[pid]}",
-                          "", tgt_found[pid]))
-    return flags
+        found.append((pid, Flag(KIND, "high" if replaced else "medium",
+                                f"party added in {LANG_NAMES[tgt_lang]}: {tgt_found[pid]}", "", tgt_found[pid])))
+    return found
 
 
 # Not after an initial or an abbreviation: "the U.S. Embassy", "EE. UU. en", "Sr. López".
@@ -231,17 +263,27 @@ class CommitmentsCheck(Check):
         self.parties = parties
 
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
-        src, tgt = bead.src_text.strip(), bead.tgt_text.strip()
+        # NFC once, so that the offsets of cues (found in NFC text) index these strings
+        src = unicodedata.normalize("NFC", bead.src_text.strip())
+        tgt = unicodedata.normalize("NFC", bead.tgt_text.strip())
         langs = (ctx.src_lang, ctx.tgt_lang)
         if not src or not tgt or not set(langs) <= SUPPORTED or langs[0] == langs[1]:
             return []
-        flags = [
-            flag
-            for s, t in sentence_pairs(src, tgt)
-            for compare in (modality_flags, negation_flags, condition_flags, self._party_flags)
-            for flag in compare(s, t, *langs)
-        ]
-        return _unique(flags)
+        pairs = sentence_pairs(src, tgt)
+        flags = [flag for s, t in pairs
+                 for compare in (modality_flags, negation_flags, condition_flags)
+                 for flag in compare(s, t, *langs)]
+        return _unique(flags + self._party_flags(src, tgt, langs, pairs))
 
-    def _party_flags(self, src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
-        return party_flags(src, tgt, src_lang, tgt_lang, self.parties)
+    def _party_flags(self, src: str, tgt: str, langs: tuple[str, str],
+                     pairs: list[tuple[str, str]]) -> list[Flag]:
+        """Parties compared per sentence pair; when the bead was split, a party one sentence
+        lacks counts only if the whole bead also names it a different number of times (a
+        subject moved to the next sentence: "The Board ... by its Chair. It should ..." =
+        "Su presidente ... El Comité debe ...")."""
+        found = [d for s, t in pairs for d in _party_differences(s, t, *langs, self.parties)]
+        if len(pairs) > 1 and found:
+            src_counts = mention_counts(src, langs[0], self.parties)
+            tgt_counts = mention_counts(tgt, langs[1], self.parties)
+            found = [(pid, flag) for pid, flag in found if src_counts[pid] != tgt_counts[pid]]
+        return [flag for _, flag in found]

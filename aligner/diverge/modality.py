@@ -29,6 +29,9 @@ OBLIGATION = "obligation"
 PERMISSION = "permission"
 INTENTION = "intention"
 PROHIBITION = "prohibition"
+# "no podrá" denies a permission: it forbids what "may not" forbids, but rendering "shall not"
+# so leaves room ("no podrá" reads as "cannot" as well as "must not"), which is a weakening.
+NEG_PERMISSION = "negated permission"
 
 # label -> (class shown to the user, readings it can have)
 READINGS: dict[str, tuple[str, frozenset[str]]] = {
@@ -49,11 +52,14 @@ READINGS: dict[str, tuple[str, frozenset[str]]] = {
     "prohibition": (PROHIBITION, frozenset({"proh"})),
     "neg-future": (PROHIBITION, frozenset({"proh", "fut"})),
     "neg-duty": (PROHIBITION, frozenset({"proh", "adv"})),
+    # "may not", "cannot": a prohibition that "no podrá" renders exactly
+    "neg-may": (PROHIBITION, frozenset({"proh", "negperm"})),
+    "neg-permission": (NEG_PERMISSION, frozenset({"negperm"})),
     "restriction": (OBLIGATION, frozenset({"obl", "perm", "proh"})),
 }
 
 # How much each class binds; used only to word the message (weakened / strengthened).
-STRENGTH = {PROHIBITION: 3, OBLIGATION: 3, INTENTION: 2, PERMISSION: 1}
+STRENGTH = {PROHIBITION: 3, OBLIGATION: 3, NEG_PERMISSION: 2, INTENTION: 2, PERMISSION: 1}
 
 _FUT_END = r"(?:á|án|ás|é|emos|éis)"
 # Regular futures keep the infinitive: establecer-án, intercambiar-án, ser-á.
@@ -63,7 +69,11 @@ _ES_FUTURE_IRREG = rf"[a-zñ]*(?:tendr|pondr|vendr|saldr|valdr|habr|sabr|querr|c
 _ES_CLITICS = r"(?:(?:se|le|les|lo|la|los|las|nos|me|te)\s+){0,2}"
 
 _EN_MASKS = (
-    words(r"as the case may be", r"May\s+\d+", r"\d+\s+May"),
+    # The lexicon sees lower-cased text, so the month "May" is told from the modal by the date
+    # around it ("25 May 2018", "May 2018", "May 25, 2018"), not by its capital: "Articles 13
+    # and 14 may be provided" keeps its modal.
+    words(r"as the case may be", r"May\s+\d{4}", r"May\s+\d{1,2},?\s+\d{4}", r"\d{1,2}\s+May\s+\d{4}",
+          r"\d{1,2}\s+May(?=\s*[,.;)]|$)"),
     # "will" as a noun: political will, the will of the people, at will
     words(r"(?:the|political|free|good|own|their|his|her|its|of|at)\s+will"),
 )
@@ -81,13 +91,18 @@ EN: Lexicon = lexicon(
         ("neg-duty", words(r"should\s+not", r"shouldn't", r"ought\s+not\s+to")),
         ("neg-future", words(r"will\s+not", r"won't")),
         (
+            "neg-may",
+            words(r"(?:may|can|could|might)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
+                  r"may\s*,[^,.;]{1,80},\s*not", r"cannot", r"can't"),
+        ),
+        (
             "prohibition",
             words(
-                r"(?:shall|must|may|can|could|might)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
-                r"(?:shall|must|may)\s*,[^,.;]{1,80},\s*not",
+                r"(?:shall|must)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
+                r"(?:shall|must)\s*,[^,.;]{1,80},\s*not",
                 r"no(?:\s+[a-z-]+){1,4}?\s+(?:shall|must|may)",
                 r"(?:shall|must)\s+be\s+prohibited", r"(?:shall|will)\s+cease\s+to",
-                r"cannot", r"shan't", r"mustn't", r"can't",
+                r"shan't", r"mustn't",
                 r"(?:is|are|be)\s+(?:not\s+permitted|prohibited|forbidden)\s+(?:to|from)",
             ),
         ),
@@ -119,6 +134,7 @@ EN: Lexicon = lexicon(
             words(
                 r"may", r"can",
                 r"(?:is|are|be)\s+(?:allowed|permitted|authori[sz]ed)\s+to",
+                r"(?:is|are|be)\s+renewable",
             ),
         ),
     ],
@@ -138,12 +154,15 @@ ES: Lexicon = lexicon(
         ),
         ("neg-duty", words(rf"no\s+{_ES_CLITICS}(?:debe|deben|debería|deberían)")),
         (
+            "neg-permission",
+            words(rf"(?:no|ni|tampoco)\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|pudiera|pudieran|"
+                  r"podría|podrían)"),
+        ),
+        (
             "prohibition",
             words(
-                rf"no\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|pudiera|pudieran|deberá|deberán|"
-                r"podría|podrían)",
+                rf"(?:no|ni|tampoco)\s+{_ES_CLITICS}(?:deberá|deberán)",
                 r"dejará(?:n)?\s+de",
-                rf"(?:ni|tampoco)\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|deberá|deberán)",
                 r"(?:podrá|podrán|puede|pueden)\s+no",
                 r"(?:está|están|queda|quedan)\s+prohibid[oa]s?",
                 r"se\s+prohíbe", r"se\s+prohíben",

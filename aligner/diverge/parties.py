@@ -9,11 +9,13 @@ Extra parties (names a document introduces, e.g. "Pemex") can be passed to the c
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .cues import mask, words
+from .cues import words
 
 
 @dataclass(frozen=True)
@@ -93,35 +95,87 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
                      r"[oyu]\s+encargados?(?!\s+de\s+(?!que\s))")},
         label={"en": "the processor", "es": "el encargado del tratamiento"},
     ),
-    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\s+[A-Z])"), "es": _cased(r"la\s+Secretaría(?!\s+de\s+[A-ZÁÉÍÓÚ])")},
+    # "the secretariat of the Convention" = "la Secretaría de la Convención" is that body's
+    # secretariat, and "la Secretaría de Economía" a ministry: only the bare Secretariat counts.
+    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\s)"), "es": _cased(r"la\s+Secretaría(?!\s+de\s)")},
           label={"en": "the Secretariat", "es": "la Secretaría"}),
+    # EU institutions and the actors of the GDPR, and the bodies the SDG texts name.
+    Party("parliament", {"en": _cased(r"European\s+Parliament"), "es": _cased(r"Parlamento\s+Europeo")},
+          label={"en": "the European Parliament", "es": "el Parlamento Europeo"}),
+    Party("council", {"en": _cased(r"Council"), "es": _cased(r"Consejo")},
+          label={"en": "the Council", "es": "el Consejo"}),
+    # EU Spanish names the Board and any committee "Comité", in either case ("Procedimiento de
+    # comité" = "Committee procedure").
+    Party("board", {"en": re.compile(r"(?<!\w)(?:Board|[Cc]ommittees?)(?!\w)"), "es": words(r"comités?")},
+          label={"en": "the Board", "es": "el Comité"}),
+    Party("union", {"en": _cased(r"Union"), "es": _cased(r"Unión")}, label={"en": "the Union", "es": "la Unión"}),
+    Party("un", {"en": _cased(r"United\s+Nations"), "es": _cased(r"Naciones\s+Unidas")},
+          label={"en": "the United Nations", "es": "las Naciones Unidas"}),
+    Party("supervisory-authority",
+          {"en": words(r"supervisory\s+authorit(?:y|ies)"), "es": words(r"autoridad(?:es)?\s+de\s+control")},
+          label={"en": "the supervisory authority", "es": "la autoridad de control"}),
+    # "interesado" is a noun only after a determiner: "el Estado miembro interesado" is not one.
+    Party("data-subject", {"en": words(r"data\s+subjects?"), "es": words(rf"{_DET_ES}\s+interesados?")},
+          label={"en": "the data subject", "es": "el interesado"}),
+    Party("third-party", {"en": words(r"third\s+part(?:y|ies)"), "es": words(rf"{_DET_ES}\s+terceros?(?!\s+(?:país|países|Estados?)\b)", r"(?<=«)terceros?(?=»)")},
+          label={"en": "a third party", "es": "un tercero"}),
+    Party("government", {"en": words(r"governments?"), "es": words(r"gobiernos?")},
+          label={"en": "the government", "es": "el gobierno"}),
 )
 
 
 # Currencies name a country without making it an actor: "$1.25" is "1,25 dólares de los Estados
 # Unidos", and "United States dollars" is "dólares de los Estados Unidos".
 _CURRENCY = {
-    "en": (words(r"(?:United\s+States|U\.S\.|US)\s+dollars?", r"US\$", r"(?:Mexican|Canadian)\s+pesos?|Canadian\s+dollars?"),),
-    "es": (words(r"dólares(?:\s+\w+)?\s+de\s+(?:los\s+)?(?:Estados\s+Unidos|EE\.\s?UU\.)(?:\s+de\s+América)?",
-                 r"dólares\s+(?:estadounidenses|norteamericanos)", r"pesos\s+mexicanos", r"dólares\s+canadienses"),),
+    "en": words(r"(?:United\s+States|U\.S\.|US)\s+dollars?", r"US\$", r"(?:Mexican|Canadian)\s+pesos?|Canadian\s+dollars?"),
+    "es": words(r"dólares(?:\s+\w+)?\s+de\s+(?:los\s+)?(?:Estados\s+Unidos|EE\.\s?UU\.)(?:\s+de\s+América)?",
+                 r"dólares\s+(?:estadounidenses|norteamericanos)", r"pesos\s+mexicanos", r"dólares\s+canadienses"),
 }
 
 
-def find_parties(text: str, lang: str, parties: tuple[Party, ...]) -> dict[str, str]:
-    """Party id -> first mention as written, for the parties named in `text`.
+@dataclass(frozen=True)
+class Mention:
+    """One naming of a party, as written and where."""
 
-    Parties are tried in order and a mention overlapping an earlier party's mention is ignored
-    (the patterns themselves keep "Estados Unidos Mexicanos" from reading as the United States).
-    """
-    text = mask(unicodedata.normalize("NFC", text), _CURRENCY.get(lang, ()))
-    taken = bytearray(len(text))
+    party: str
+    text: str
+    start: int
+    end: int
+
+
+def find_parties(text: str, lang: str, parties: tuple[Party, ...]) -> dict[str, str]:
+    """Party id -> first mention as written, for the parties named in `text`."""
     found: dict[str, str] = {}
-    for party in parties:
-        pattern = party.patterns.get(lang)
-        for m in pattern.finditer(text) if pattern is not None else ():
-            start, end = m.span()
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            found.setdefault(party.id, m.group(0))
+    for m in mentions(text, lang, parties):
+        found.setdefault(m.party, m.text)
     return found
+
+
+def mention_counts(text: str, lang: str, parties: tuple[Party, ...]) -> Counter[str]:
+    """How many times `text` names each party."""
+    return Counter(m.party for m in mentions(text, lang, parties))
+
+
+def mentions(text: str, lang: str, parties: tuple[Party, ...]) -> list[Mention]:
+    """Every mention of a party in `text`, in order. Where mentions overlap, the one that starts
+    first wins, and at the same start the party listed first (the patterns themselves keep
+    "Estados Unidos Mexicanos" from reading as the United States)."""
+    ids, scanner = _scanner(parties, lang)
+    if scanner is None:
+        return []
+    text = _CURRENCY[lang].sub(lambda m: " " * len(m.group(0)), unicodedata.normalize("NFC", text)) \
+        if lang in _CURRENCY else unicodedata.normalize("NFC", text)
+    return [Mention(ids[int(m.lastgroup[1:])], m.group(0), m.start(), m.end())
+            for m in scanner.finditer(text) if m.end() > m.start()]
+
+
+@functools.lru_cache(maxsize=64)
+def _scanner(parties: tuple[Party, ...], lang: str) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """All parties' patterns for `lang` as one alternation (one scan per text), each keeping
+    its own case sensitivity."""
+    named = [(p.id, p.patterns[lang]) for p in parties if lang in p.patterns]
+    if not named:
+        return (), None
+    branches = [f"(?P<p{i}>{'(?i:' if pat.flags & re.IGNORECASE else '(?:'}{pat.pattern}))"
+                for i, (_, pat) in enumerate(named)]
+    return tuple(pid for pid, _ in named), re.compile("|".join(branches))

@@ -16,7 +16,10 @@ quantity bounds ("no more than", "no menos de"), which belong to the figures che
 """
 from __future__ import annotations
 
-from .cues import Lexicon, lexicon, words
+import re
+import unicodedata
+
+from .cues import Cue, Lexicon, lexicon, words
 
 STRONG = "strong"
 WEAK = "weak"
@@ -55,14 +58,15 @@ ES: Lexicon = lexicon(
         ("strong", words(_ES_SIN_STRONG)),
         ("weak", words(_ES_PRIVATIVE, r"salvo", r"excepto", r"a\s+menos\s+que", r"falta", r"ausencia",
                        r"incumpl\w+", r"imped\w+", r"prohib\w+", r"prohíb\w+", r"solo", r"sólo",
-                       r"solamente", r"únicamente", r"dej\w+\s+de", r"sin\s+perjuicio\s+del?", r"sin", r"distint[oa]s?\s+de",
+                       r"solamente", r"únicamente", r"dej\w+\s+de", r"a\s+no\s+ser\s+que", r"sin\s+perjuicio\s+del?", r"sin", r"distint[oa]s?\s+de",
                        r"carec\w+", r"exent[oa]s?", r"infr\w+", r"vulner\w+", r"viol\w+")),
-        ("strong", words(r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
+        ("strong", words(r"ni\s+siquiera", r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
                          r"nada", r"ni")),
     ],
     (
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
-              r"sin\s+embargo", r"no\s+obstante", r"o\s+no",
+              # "si ... o no", "la existencia o no de", but not "o no siga" (or does not follow)
+              r"sin\s+embargo", r"no\s+obstante", r"o\s+no(?=\s*[,.;:)]|\s*$|\s+del?\s)",
               r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán|podrá|podrán|puede|pueden)\s+)?(?:ser\s+)?(?:superior|inferior)(?:es)?\s+a",
               r"n\.[oº°]\s*\d+", r"no\.\s*\d+",
               # litotes: "no deja de crecer" = "keeps growing"
@@ -74,25 +78,36 @@ LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}
 
 # Words that repeat a negation already made in their clause rather than adding one: Spanish
 # negative concord ("no ... ninguna", "no ... ni") and English "nor" after "not"/"neither".
-_CONCORD = {
-    "en": frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", "never"}),
-    "es": frozenset({"ni", "ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nada", "nadie",
-                     "nunca", "jamás", "tampoco", "en modo alguno", "en absoluto", "de ningún modo"}),
-}
+_CONCORD = frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", "never",
+                      "ni", "ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nada", "nadie",
+                      "nunca", "jamás", "tampoco", "en modo alguno", "en absoluto", "de ningún modo"})
+# "ni"/"nor" always continue a negation made earlier in the sentence, across commas too
+# ("no debe aplicarse a X, ni a Y" = "should not apply to X, and Y").
+_LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera"})
 _CLAUSE_BREAK = frozenset(",;:.()")
+# A Spanish negation repeated over a short coordinated list ("que no están empleados y no
+# cursan estudios") renders one English negated list ("not in employment or education").
+# English keeps both ("do not permit or no longer permit" = "no permita, o que ya no").
+# After a comma the "no" may open a clause of its own ("si no se cumple, no se aplicará").
+_REPEAT_GAP = re.compile(r"(?:[^\W\d]+\s+){0,3}[^\W\d]+\s+(?:y|e|o|u)\s+")
 
 
-def clause_negations(text: str, lang: str) -> int:
-    """Strong negations of `text` counted once per negated clause element: a concord word
-    after another strong cue of the same clause adds nothing ("no ... ninguna decisión" =
-    "no decision"), a plain "no"/"not" always counts ("que no están empleados y no cursan")."""
+def clause_negations(text: str, cues: list[Cue]) -> int:
+    """Strong negations among `cues` (found in `text`) counted once per negated clause element:
+    a concord word after another strong cue of the same clause adds nothing ("no ... ninguna
+    decisión" = "no decision"), nor does "ni"/"nor" anywhere after one, nor a "no" that repeats
+    the negation of the list item before it; any other "no"/"not" counts ("que no están
+    empleados, aunque no cursan ...")."""
+    text = unicodedata.normalize("NFC", text)  # the form cue offsets refer to
     count, last_end = 0, None
-    for cue in LEXICONS[lang].find(text):
+    for cue in cues:
         if cue.label != STRONG:
             continue
         word = " ".join(cue.text.lower().split())
-        same_clause = last_end is not None and not _CLAUSE_BREAK & set(text[last_end:cue.start])
-        if not (same_clause and word in _CONCORD[lang]):
+        gap = text[last_end:cue.start] if last_end is not None else ""
+        same_clause = last_end is not None and not _CLAUSE_BREAK & set(gap)
+        repeated = last_end is not None and word == "no" and bool(_REPEAT_GAP.fullmatch(gap.lstrip()))
+        if not ((same_clause and word in _CONCORD) or (last_end is not None and word in _LIST_CONCORD) or repeated):
             count += 1
         last_end = cue.start + len(cue.text)
     return count
