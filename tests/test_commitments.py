@@ -50,7 +50,7 @@ PERTURBED = [
      "El encargado del tratamiento no recurrirá a otro encargado.",
      "El encargado del tratamiento podrá recurrir a otro encargado.", "prohibition weakened", "high"),
     ("Personal data shall not be transferred to third countries.",
-     "Los datos personales no podrán transferirse a terceros países.",
+     "Los datos personales no se transferirán a terceros países.",
      "Los datos personales deberán transferirse a terceros países.", "prohibition changed", "high"),
     # permission / intention strengthened
     ("Member States may provide for more specific rules.",
@@ -181,7 +181,10 @@ def test_weakening_message_and_evidence_name_both_cues():
         ("The controller must inform the data subject.", "El responsable deberá informar al interesado."),
         ("Processing shall be lawful only if consent is given.", "El tratamiento solo será lícito si hay consentimiento."),
         ("This Regulation shall not apply to anonymous data.", "El presente Reglamento no se aplicará a los datos anónimos."),
-        ("Such data shall not be processed.", "Dichos datos no podrán ser tratados."),
+        ("Such data shall not be processed.", "Dichos datos no serán tratados."),
+        ("Such data may not be processed.", "Dichos datos no podrán ser tratados."),
+        ("No one shall be subjected to torture.", "Nadie será sometido a torturas."),
+        ("No one shall be subjected to arbitrary arrest.", "Nadie podrá ser arbitrariamente detenido."),
         ("Reports shall be submitted no later than 31 May.", "Los informes se presentarán a más tardar el 31 de mayo."),
         ("This applies not only to Mexico but also to Canada.", "Esto se aplica no solo a México sino también a Canadá."),
         ("This is without prejudice to Article 5.", "Esto se entiende sin perjuicio del artículo 5."),
@@ -289,10 +292,9 @@ def test_few_false_alarms_on_official_translations():
                 raised += len(found)
                 high += sum(f.severity == "high" for f in found)
     assert units > 1000
-    # Counting negations per clause and matching conditions one-to-one raised commitment recall
-    # on the perturbation benchmark from 0.64 to 0.86 at the price of ~3 medium flags per 100
-    # official units; none may be high.
-    assert raised / units < 0.035
+    # Official translations are correct, so every flag is a false alarm, except the few real slips
+    # of the official texts (the Spanish GDPR drops "without undue delay" from Article 12(3)).
+    assert raised / units < 0.015
     assert high <= 2
 
 
@@ -350,3 +352,100 @@ def test_each_modal_needs_its_own_counterpart():
     bad = "La finalidad podrá quedar determinada por ley y será necesaria para la misión."
     assert flags(en, good) == []
     assert [f.message for f in flags(en, bad)] == ["obligation weakened: shall -> podrá"]
+
+
+def test_shall_not_rendered_as_no_podra_is_a_weakening():
+    (flag,) = flags("Personal data shall not be transferred.", "Los datos personales no podrán transferirse.")
+    assert flag.message == "prohibition weakened: shall not -> no podrán"
+    assert flag.severity == "medium"
+    flipped = flags("The Member States may adopt rules.", "Los Estados miembros no podrán adoptar normas.")
+    assert "high" in {f.severity for f in flipped if f.message.startswith("permission")}
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        # a Spanish negation repeated over a coordinated list is one English negated list
+        ("the proportion of youth not in employment, education or training",
+         "la proporción de jóvenes que no están empleados y no cursan estudios ni reciben capacitación"),
+        # "ni" continues a negation across a comma
+        ("that Directive should not apply to such documents and parts of documents",
+         "dicha Directiva no debe aplicarse a tales documentos, ni a partes de documentos"),
+        # "whether or not" = "si ... o no"
+        ("confirmation as to whether or not personal data are being processed",
+         "confirmación de si se están tratando o no datos personales"),
+        ("presumed innocent until proved guilty", "se presuma su inocencia mientras no se pruebe su culpabilidad"),
+        ("unless required to do so by law", "a no ser que estén obligados a ello por ley"),
+    ],
+)
+def test_negation_counting_equivalences(en, es):
+    assert flags(en, es) == []
+
+
+def test_or_not_before_a_verb_is_a_negation():
+    en = "where an authority does not request the opinion, or does not follow the opinion of the Board"
+    assert flags(en, "cuando una autoridad no solicite dictamen, o no siga el dictamen del Comité") == []
+    assert any(f.message.startswith("negation missing") for f in
+               flags(en, "cuando una autoridad no solicite dictamen, o siga el dictamen del Comité"))
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        # the specific condition pairs with the specific one, the plain "when" is left over
+        ("When drawing up a code, bodies should consult data subjects where feasible.",
+         "Al elaborar un código, los organismos deben consultar a los interesados cuando sea posible."),
+        ("In the case of a breach, the controller shall, where feasible, notify it, unless it is unlikely to matter.",
+         "En caso de violación, el responsable, de ser posible, la notificará, a menos que sea improbable que importe."),
+        ("processing is carried out on condition that it relates to members and that the data are not disclosed",
+         "el tratamiento se efectúa siempre que se refiera a los miembros y siempre que los datos no se comuniquen"),
+        ("when provided for in law and subject to suitable safeguards",
+         "cuando lo establezca el Derecho y siempre que se den las garantías apropiadas"),
+        ("Certification shall be withdrawn, as applicable, by the bodies.",
+         "La certificación será retirada, cuando proceda, por los organismos."),
+        ("Although it was theoretical, it was published.",
+         "Si bien era teórico, se publicó."),
+        ("The right should be without prejudice to the rights of others.",
+         "El derecho se debe entender sin menoscabo de los derechos de otros."),
+    ],
+)
+def test_condition_equivalences(en, es):
+    assert flags(en, es) == []
+
+
+def test_a_dropped_specific_condition_is_not_hidden_by_a_plain_one():
+    en = "Where the law so provides, Member States may, as far as necessary, incorporate elements."
+    es = "En los casos en que la ley lo establece, los Estados miembros pueden incorporar elementos."
+    assert [f.message for f in flags(en, es)] == ["condition dropped: as far as"]
+
+
+def test_month_may_is_masked_but_modal_may_after_a_number_is_not():
+    assert EN_MODAL.find("signed on 25 May 2018") == []
+    assert [c.text for c in EN_MODAL.find("Articles 13 and 14 may be provided")] == ["may"]
+
+
+@pytest.mark.parametrize(
+    "en, es, message",
+    [
+        ("adopted by the European Parliament and the Council", "adoptado por el Consejo", "party missing in Spanish: European Parliament"),
+        ("to inform the supervisory authority and the data subject", "para informar a la autoridad de control",
+         "party missing in Spanish: data subject"),
+        ("the Commission and supervisory authorities shall take steps", "la Comisión tomará medidas",
+         "party missing in Spanish: supervisory authorities"),
+    ],
+)
+def test_eu_actors_are_parties(en, es, message):
+    assert message in [f.message for f in flags(en, es)]
+
+
+def test_a_party_moved_to_the_next_sentence_is_not_missing():
+    en = "The Board should be represented by its Chair. It should replace the Working Party."
+    es = "Su presidente debe ostentar su representación. El Comité debe sustituir al Grupo de trabajo."
+    assert flags(en, es) == []
+    dropped = "Su presidente debe ostentar su representación. Debe sustituir al Grupo de trabajo."
+    assert "party missing in Spanish: Board" in [f.message for f in flags(en, dropped)]
+
+
+def test_secretariat_of_a_named_body_is_not_the_secretariat():
+    assert find_parties("según lo informado a la Secretaría de la Convención", "es", DEFAULT_PARTIES) == {}
+    assert find_parties("notify the Secretariat of any change", "en", DEFAULT_PARTIES) == {"secretariat": "the Secretariat"}

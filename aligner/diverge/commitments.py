@@ -51,37 +51,31 @@ def _compatible(a: Cue, b: Cue) -> bool:
 
 def _leftovers(src: Sequence[Cue], tgt: Sequence[Cue],
                compatible: Callable[[Cue, Cue], bool] = _compatible,
-               preferred: frozenset[str] = frozenset(),
-               like_first: bool = True) -> tuple[list[Cue], list[Cue]]:
+               cost: Callable[[Cue, Cue], int] = lambda s, t: 0) -> tuple[list[Cue], list[Cue]]:
     """Cues of each side left over by a maximum one-to-one matching of compatible cues.
 
     One-to-one, so that "shall ... shall" opposite "será ... podrá" leaves "shall" and "podrá"
     over; maximum (augmenting paths), so that the order of cues cannot cause a false leftover.
-    Among maximum matchings, one that leaves the least telling cues over: cues with a
-    `preferred` label are matched first, and a cue tries partners of its own label first
-    (`like_first`) or `preferred` partners first. So "where feasible" takes "cuando sea posible"
-    before a plain "when" can, and "may" takes "podrá" (a hedge when left over) before "puedan".
+    Among maximum matchings, one built from the cheapest pairs first (`cost` 0, then 1, then
+    2): an augmenting path never unmatches a cue, so cues paired in an early round stay paired,
+    and the leftovers are the cues whose only partners were costly.
     """
     owner: dict[int, int] = {}  # tgt index -> src index
 
-    def order(i: int) -> list[int]:
-        def key(j: int) -> tuple[bool, bool]:
-            unlike, vague = tgt[j].label != src[i].label, tgt[j].label not in preferred
-            return (unlike, vague) if like_first else (vague, unlike)
-        return sorted(range(len(tgt)), key=key)
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in order(i):
-            if j in seen or not compatible(src[i], tgt[j]):
+    def augment(i: int, seen: set[int], limit: int) -> bool:
+        for j, t in enumerate(tgt):
+            if j in seen or not compatible(src[i], t) or cost(src[i], t) > limit:
                 continue
             seen.add(j)
-            if j not in owner or augment(owner[j], seen):
+            if j not in owner or augment(owner[j], seen, limit):
                 owner[j] = i
                 return True
         return False
 
-    for i in sorted(range(len(src)), key=lambda i: src[i].label not in preferred):
-        augment(i, set())
+    for limit in (0, 1, 2):
+        for i in range(len(src)):
+            if i not in owner.values():
+                augment(i, set(), limit)
     matched_src = set(owner.values())
     return ([c for i, c in enumerate(src) if i not in matched_src],
             [c for j, c in enumerate(tgt) if j not in owner])
@@ -124,9 +118,14 @@ def _modal_message(src_class: str, tgt_class: str, src: Cue, tgt: Cue) -> str:
 _HEDGES = frozenset({"may-future", "endeavour"})
 
 
+def _modal_cost(s: Cue, t: Cue) -> int:
+    """Pair hedges first ("may" takes "podrá" before "puedan"): a hedge left over is a flag."""
+    return 0 if t.label in _HEDGES else 1 if s.label == t.label else 2
+
+
 def modality_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
     src_cues, tgt_cues = modal_cues(src, src_lang), modal_cues(tgt, tgt_lang)
-    src_left, tgt_left = _leftovers(src_cues, tgt_cues, preferred=_HEDGES, like_first=False)
+    src_left, tgt_left = _leftovers(src_cues, tgt_cues, cost=_modal_cost)
     src_only, tgt_only = _first_per_class(src_left), _first_per_class(tgt_left)
     flags = [
         Flag(KIND, _modal_severity(s, t), _modal_message(sc, tc, s, t), s.text, t.text)
@@ -168,6 +167,14 @@ def _condition_compatible(a: Cue, b: Cue) -> bool:
     return bool(conditions.readings(a.label) & conditions.readings(b.label))
 
 
+def _condition_cost(a: Cue, b: Cue) -> int:
+    """Like with like first: "where feasible" pairs with "cuando sea posible" and "where" with
+    "en los casos en que" before a specific cue may take a plain one."""
+    if a.label == b.label:
+        return 0
+    return 1 if (a.label in conditions.SPECIFIC) == (b.label in conditions.SPECIFIC) else 2
+
+
 # Plain conditions reported only opposite a side with no condition cue at all ("where" is too
 # often a relative adverb for even that).
 _PLAIN_REPORTED = frozenset({"if"})
@@ -189,7 +196,7 @@ def condition_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fl
     plain "if" opposite no condition at all; at most one flag each way."""
     lexicons = conditions.LEXICONS
     s_cues, t_cues = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
-    src_left, tgt_left = _leftovers(s_cues, t_cues, _condition_compatible, conditions.SPECIFIC)
+    src_left, tgt_left = _leftovers(s_cues, t_cues, _condition_compatible, _condition_cost)
 
     def reported(left: list[Cue], own: list[Cue], text: str, other: list[Cue]) -> Cue | None:
         matched = [c for c in own if c not in left]

@@ -30,7 +30,12 @@ READINGS: dict[str, frozenset[str]] = {
     "except-plain": frozenset({"except"}),
     "extent": frozenset({"if", "extent"}),
     "reservation": frozenset({"subject", "proviso"}),
-    "prejudice": frozenset({"prejudice"}),
+    # EU Spanish renders "subject to the conditions" as "sin perjuicio de las condiciones" too
+    "prejudice": frozenset({"prejudice", "subject"}),
+    # "regardless of", "notwithstanding", "should not prejudice" / "no obstante lo dispuesto",
+    # "no debe obstar a": close to "without prejudice" but rendered freely, so they absorb a
+    # prejudice cue of the other side without being reported themselves
+    "regardless": frozenset({"prejudice"}),
     "appropriate": frozenset({"appropriate", "if"}),
 }
 SPECIFIC = frozenset({"proviso", "exception", "extent", "reservation", "prejudice", "appropriate"})
@@ -38,6 +43,8 @@ SPECIFIC = frozenset({"proviso", "exception", "extent", "reservation", "prejudic
 EN: Lexicon = lexicon(
     [
         ("prejudice", words(r"without\s+prejudice\s+to")),
+        ("regardless", words(r"regardless\s+of", r"irrespective\s+of", r"notwithstanding", r"no\s+matter",
+                             r"not\s+prejudice", r"by\s+way\s+of\s+derogation")),
         ("appropriate", words(r"where\s+(?:applicable|appropriate|necessary|possible|relevant|required|feasible)",
                               r"as\s+(?:\w+ly\s+)?(?:appropriate|necessary|relevant)", r"as\s+applicable(?=\s*[,;.)])", r"if\s+(?:possible|feasible)",
                               r"as\s+the\s+case\s+may\s+be", r"if\s+(?:any|applicable|necessary|appropriate|so)",
@@ -51,10 +58,13 @@ EN: Lexicon = lexicon(
                             r"with\s+the\s+exception\s+of", r"other\s+than\s+(?:where|when|in)")),
         ("except-plain", words(r"except", r"save\s+(?:for|in)")),
         ("proviso", words(r"provided\s+that", r"providing\s+that", r"on\s+condition\s+that", r"as\s+long\s+as",
-                          r"so\s+long\s+as", r"on\s+the\s+condition\s+that", r"only\s+if", r"if\s+and\s+only\s+if")),
-        ("if", words(r"if", r"in\s+the\s+event\s+(?:that|of)", r"in\s+the\s+case\s+of",
+                          r"so\s+long\s+as", r"on\s+the\s+condition\s+that", r"only\s+if(?:\s+and\s+to\s+the\s+extent\s+that)?",
+                          r"if\s+and\s+only\s+if")),
+        ("if", words(r"if", r"in\s+the\s+event\s+(?:that|of)",
                      r"on\s+(?:one\s+of\s+)?the\s+following\s+conditions?", r"in\s+cases?\s+(?:of|that|where)", r"in\s+case")),
-        ("when", words(r"when", r"whenever", r"whether", r"depending\s+on", r"while")),
+        # "in the case of an undertaking" = "tratándose de una empresa", "en caso de conflictos
+        # armados" = "in armed conflict": a topic as often as a condition
+        ("when", words(r"in\s+the\s+case\s+of", r"when", r"whenever", r"whether", r"depending\s+on", r"while")),
         ("where", words(r"where", r"wherever")),
     ],
     (words(r"as\s+if", r"even\s+if", r"even\s+when"),),
@@ -62,13 +72,17 @@ EN: Lexicon = lexicon(
 
 ES: Lexicon = lexicon(
     [
-        ("prejudice", words(r"sin\s+perjuicio\s+del?")),
+        ("prejudice", words(r"sin\s+perjuicio\s+del?", r"sin\s+menoscabo\s+del?")),
+        # "no obstante lo dispuesto" renders "notwithstanding" and "by way of derogation", and
+        # "no debe obstar a" renders "should be without prejudice to"
+        ("regardless", words(r"no\s+obstante\s+lo\s+dispuesto", r"obstar\s+al?")),
         ("appropriate", words(r"en\s+su\s+caso", r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede",
                               r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+(?:necesario|posible|pertinente|preciso)",
                               r"de\s+ser\s+(?:necesario|posible|preciso)", r"si\s+(?:es|fuera|fuese)\s+(?:necesario|preciso)",
                               r"según\s+corresponda", r"cuando\s+corresponda", r"en\s+caso\s+necesario",
                               r"siempre\s+que\s+sea\s+posible", r"cuando\s+así\s+proceda", r"si\s+los\s+hubiere",
-                              r"según\s+sea\s+necesario", r"en\s+la\s+medida\s+de\s+lo\s+posible")),
+                              r"según\s+sea\s+necesario", r"en\s+la\s+medida\s+de\s+lo\s+posible",
+                              r"como\s+se\s+(?:exige|requiere)")),
         ("extent", words(r"en\s+la\s+medida(?:\s+en)?(?:\s+que)?", r"en\s+tanto\s+que")),
         ("reservation", words(r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?")),
         ("subject", words(r"sujet[oa]s?\s+al?", r"supeditad[oa]s?\s+al?", r"condicionad[oa]s?\s+al?",
@@ -78,12 +92,15 @@ ES: Lexicon = lexicon(
         ("except-plain", words(r"excepto", r"con\s+excepción\s+del?", r"a\s+excepción\s+del?", r"exceptuando")),
         ("proviso", words(r"siempre\s+que", r"siempre\s+y\s+cuando", r"a\s+condición\s+de(?:\s+que)?",
                           r"con\s+la\s+condición\s+de(?:\s+que)?", r"s[oó]lo\s+si", r"únicamente\s+si")),
-        ("if", words(r"si", r"tratándose\s+de", r"en\s+(?:el\s+)?caso\s+de(?:\s+que)?", r"en\s+(?:los\s+)?casos\s+en\s+que",
-                     r"(?<!\bha\s)(?<!\bhan\s)(?<!\bhay\s)de\s+(?:no\s+)?(?:ser|haber|existir|estar)")),
-        ("when", words(r"cuando", r"mientras", r"dependiendo\s+de", r"en\s+función\s+de")),
+        ("if", words(r"si", r"en\s+(?:el\s+)?caso\s+de\s+que", r"en\s+(?:los\s+)?casos\s+en\s+que",
+                     # "de no existir acuerdo, ..." opens its clause; "costes de ser propietario" does not
+                     r"(?:(?<=^)|(?<=[,;:(])|(?<=[,;:(]\s))de\s+(?:no\s+)?(?:ser|haber|existir|estar)")),
+        # "en tal caso": "if so" as well as "in that case"
+        ("when", words(r"cuando", r"mientras", r"en\s+tal\s+caso", r"durante\s+el\s+tiempo\s+en\s+que", r"tratándose\s+de",
+                       r"en\s+(?:el\s+)?caso\s+de", r"dependiendo\s+de", r"en\s+función\s+de")),
         ("where", words(r"donde", r"en\s+(?:el|la|los|las)\s+que", r"en\s+(?:el|la|los|las)\s+cual(?:es)?")),
     ],
-    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando"),),
+    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando", r"si\s+bien"),),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}

@@ -7,7 +7,10 @@ other side when their readings intersect. That is how legitimate equivalences st
   plain future, so it matches both "shall exchange" and "will exchange".
 * "debe(n)" reads as obligation *and* advice, because EU Spanish renders the "should" of
   recitals as "debe" while "must" is also "debe".
-* Negated modals are their own class, prohibition: "shall not" = "may not" = "no podrá".
+* Negated modals are their own class, prohibition: "shall not" = "must not" = "no deberá" =
+  "no se aplicará", and "may not" = "cannot" = "no podrá". "No podrá" for "shall not" denies
+  a permission rather than imposing a ban, which is a (medium) weakening; a subject that bans
+  everyone ("Nadie podrá", the UDHR's own rendering of "No one shall") is a full prohibition.
 * A modal restricted by "only" ("shall be carried out only", "may only be", "solo podrá",
   "únicamente será") states a restriction, which every class can express ("shall not ...
   except" = "solo podrán"), so it matches any obligation, permission or prohibition.
@@ -100,7 +103,7 @@ EN: Lexicon = lexicon(
             words(
                 r"(?:shall|must)\s+(?:be\s+)?(?:not|neither|no\s+longer|in\s+no\s+case|under\s+no\s+circumstances)",
                 r"(?:shall|must)\s*,[^,.;]{1,80},\s*not",
-                r"no(?:\s+[a-z-]+){1,4}?\s+(?:shall|must|may)",
+                r"no(?!\s+matter)(?:\s+[a-z-]+){1,4}?\s+(?:shall|must|may)",
                 r"(?:shall|must)\s+be\s+prohibited", r"(?:shall|will)\s+cease\s+to",
                 r"shan't", r"mustn't",
                 r"(?:is|are|be)\s+(?:not\s+permitted|prohibited|forbidden)\s+(?:to|from)",
@@ -156,14 +159,17 @@ ES: Lexicon = lexicon(
         (
             "neg-permission",
             words(rf"(?:no|ni|tampoco)\s+{_ES_CLITICS}(?:podrá|podrán|puede|pueden|pueda|puedan|pudiera|pudieran|"
-                  r"podría|podrían)"),
+                  r"podría|podrían)", r"(?:podrá|podrán|puede|pueden|podría|podrían)\s+no", r"no\s+es\s+posible"),
         ),
         (
             "prohibition",
             words(
                 rf"(?:no|ni|tampoco)\s+{_ES_CLITICS}(?:deberá|deberán)",
+                # "Nadie podrá ser detenido" = "No one shall be subjected to arrest": a ban on
+                # everyone, whatever the verb (the UDHR's own Spanish)
+                rf"(?:nadie|ningun[oa]|ningún\s+[a-záéíóúñ]+|ninguna\s+[a-záéíóúñ]+)\s+{_ES_CLITICS}"
+                rf"(?:podrá|podrán|deberá|deberán|{_ES_FUTURE}|{_ES_FUTURE_IRREG})",
                 r"dejará(?:n)?\s+de",
-                r"(?:podrá|podrán|puede|pueden)\s+no",
                 r"(?:está|están|queda|quedan)\s+prohibid[oa]s?",
                 r"se\s+prohíbe", r"se\s+prohíben",
             ),

@@ -95,9 +95,10 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
                      r"[oyu]\s+encargados?(?!\s+de\s+(?!que\s))")},
         label={"en": "the processor", "es": "el encargado del tratamiento"},
     ),
-    # "the secretariat of the Convention" = "la Secretaría de la Convención" is that body's
+    # "the Secretariat of the Convention" = "la Secretaría de la Convención" is that body's
     # secretariat, and "la Secretaría de Economía" a ministry: only the bare Secretariat counts.
-    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\s)"), "es": _cased(r"la\s+Secretaría(?!\s+de\s)")},
+    Party("secretariat", {"en": _cased(r"the\s+Secretariat(?!\s+of\s+(?:the\s+)?[A-Z])"),
+                          "es": _cased(r"la\s+Secretaría(?!\s+de\s+(?:la\s+|el\s+|los\s+|las\s+)?[A-ZÁÉÍÓÚ])")},
           label={"en": "the Secretariat", "es": "la Secretaría"}),
     # EU institutions and the actors of the GDPR, and the bodies the SDG texts name.
     Party("parliament", {"en": _cased(r"European\s+Parliament"), "es": _cased(r"Parlamento\s+Europeo")},
@@ -106,7 +107,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
           label={"en": "the Council", "es": "el Consejo"}),
     # EU Spanish names the Board and any committee "Comité", in either case ("Procedimiento de
     # comité" = "Committee procedure").
-    Party("board", {"en": re.compile(r"(?<!\w)(?:Board|[Cc]ommittees?)(?!\w)"), "es": words(r"comités?")},
+    Party("board", {"en": re.compile(r"(?<!\w)(?:Board|[Cc]ommittees?|[Dd]ata\s+[Pp]rotection\s+[Bb]oard)(?!\w)"), "es": words(r"comités?")},
           label={"en": "the Board", "es": "el Comité"}),
     Party("union", {"en": _cased(r"Union"), "es": _cased(r"Unión")}, label={"en": "the Union", "es": "la Unión"}),
     Party("un", {"en": _cased(r"United\s+Nations"), "es": _cased(r"Naciones\s+Unidas")},
@@ -117,10 +118,9 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
     # "interesado" is a noun only after a determiner: "el Estado miembro interesado" is not one.
     Party("data-subject", {"en": words(r"data\s+subjects?"), "es": words(rf"{_DET_ES}\s+interesados?")},
           label={"en": "the data subject", "es": "el interesado"}),
-    Party("third-party", {"en": words(r"third\s+part(?:y|ies)"), "es": words(rf"{_DET_ES}\s+terceros?(?!\s+(?:país|países|Estados?)\b)", r"(?<=«)terceros?(?=»)")},
+    Party("third-party", {"en": words(r"third\s+part(?:y|ies)"), "es": words(rf"{_DET_ES}\s+terceros?(?!\s+(?:país|países|Estados?)\b)", r"(?<=«)tercero(?=»)",
+                                                                         r"terceras\s+partes")},
           label={"en": "a third party", "es": "un tercero"}),
-    Party("government", {"en": words(r"governments?"), "es": words(r"gobiernos?")},
-          label={"en": "the government", "es": "el gobierno"}),
 )
 
 

@@ -29,6 +29,7 @@ EN: Lexicon = lexicon(
         ("weak", words(r"non[-‐‑–]?\w+", r"un(?!der|til|it|ion|iv|iqu|ifo|anim|less|cle|ce\b)\w{3,}",
                        r"unless", r"except", r"save\s+(?:where|when|for|as|that)", r"lack(?:s|ing)?",
                        r"absence", r"failure", r"without\s+prejudice\s+to", r"refus\w*", r"prevent\w*", r"prohibit\w*", r"only",
+                       r"avoid\w*", r"missing", r"ban(?:s|ned|ning)?", r"forbid\w*",
                        r"infring\w*", r"breach\w*", r"violat\w*", r"contraven\w*", r"other\s+than", r"rather\s+than", r"instead\s+of", r"outside", r"ceas\w+",
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
@@ -65,8 +66,12 @@ ES: Lexicon = lexicon(
     ],
     (
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
-              # "si ... o no", "la existencia o no de", but not "o no siga" (or does not follow)
+              # "si ... o no" (whether or not), "la existencia o no de", but not "... o no siga" (or
+              # does not follow)
               r"sin\s+embargo", r"no\s+obstante", r"o\s+no(?=\s*[,.;:)]|\s*$|\s+del?\s)",
+              r"si\s+[^,;:.]{1,80}?\s+o\s+no",
+              # "mientras no se pruebe" = "until proved"
+              r"mientras\s+no", r"hasta\s+que\s+no",
               r"no\s+(?:más|menos)\s+(?:de|que)", r"no\s+(?:(?:es|son|sea|sean|será|serán|podrá|podrán|puede|pueden)\s+)?(?:ser\s+)?(?:superior|inferior)(?:es)?\s+a",
               r"n\.[oº°]\s*\d+", r"no\.\s*\d+",
               # litotes: "no deja de crecer" = "keeps growing"
