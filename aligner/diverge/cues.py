@@ -46,7 +46,7 @@ class Lexicon:
 
     def find(self, text: str) -> list[Cue]:
         text = unicodedata.normalize("NFC", text)
-        lowered = _lower_same_length(text)
+        lowered = lower_same_length(text)
         masked = mask(lowered, (self.masks,)) if self.masks is not None else lowered
         labels = self.labels
         return [Cue(labels[int(m.lastgroup[1:])], text[m.start():m.end()], m.start())
@@ -97,7 +97,7 @@ def _for_lowercase(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern.lower())
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower-case without changing offsets ("İ".lower() is two characters: keep such ones)."""
     lowered = text.lower()
     if len(lowered) == len(text):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .lowscan import finditer, lower_same_length
+
 DateHit = tuple[int, int, tuple[float, ...], str]
 
 _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -42,6 +44,7 @@ _MONTH_DATE = {
         re.compile(rf"\b(){_ES_MONTH}\s+(?:de|del)\s+(\d{{4}})\b"),
     ],
 }
+_DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/.\-])")
 _ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
 _QUARTER = {
@@ -82,10 +85,10 @@ def _full_year(text: str) -> int:
     return year if year >= 100 else (2000 + year if year < 50 else 1900 + year)
 
 
-def _month_dates(text: str, lang: str) -> list[DateHit]:
+def _month_dates(text: str, low: str, lang: str) -> list[DateHit]:
     hits: list[DateHit] = []
     for pattern in _MONTH_DATE[lang]:
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, low):
             a, b, year = m.group(1), m.group(2), m.group(3)
             day_s, month_s = (b, a) if a and not a.isdigit() else (a, b)
             month = MONTHS[month_s.lower().rstrip(".")]
@@ -116,15 +119,15 @@ def _numeric_dates(text: str, lang: str) -> list[DateHit]:
     return hits
 
 
-def _periods(text: str, lang: str) -> list[DateHit]:
+def _periods(text: str, low: str, lang: str) -> list[DateHit]:
     hits: list[DateHit] = []
-    for m in _QUARTER[lang].finditer(text):
+    for m in finditer(_QUARTER[lang], text, low):
         q = int(m.group(2)) if lang == "en" and m.group(2) else _QUARTER_NUM[(m.group(1) or "").lower()]
         year = m.group(3) if lang == "en" else m.group(2)
         hits.append((m.start(), m.end(), (int(year) * 10 + q,) if year else (q,), "yq" if year else "q"))
-    for m in _FISCAL[lang].finditer(text):
+    for m in finditer(_FISCAL[lang], text, low):
         hits.append((m.start(), m.end(), (float(_full_year(m.group(1))),), "year"))
-    for m in _DECADE[lang].finditer(text):
+    for m in finditer(_DECADE[lang], text, low):
         groups = [g for g in m.groups() if g]
         if not groups:
             continue
@@ -140,7 +143,7 @@ _TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*([a
 def _times(text: str) -> list[DateHit]:
     """Times of day as minutes since midnight, so "09:19 p.m." = "21:19 h"."""
     hits: list[DateHit] = []
-    for m in _TIME.finditer(text):
+    for m in finditer(_TIME, text, lower_same_length(text)):
         hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
         if half and hour > 12 or (not half and m.group(0)[len(m.group(1))] == "."):
             continue  # "13 p.m." is no time; "6.30" without a.m./p.m. is a decimal
@@ -151,7 +154,10 @@ def _times(text: str) -> list[DateHit]:
 
 def find_dates(text: str, lang: str) -> list[DateHit]:
     """All date and period mentions, longest first where they overlap."""
-    hits = _numeric_dates(text, lang) + _periods(text, lang) + _month_dates(text, lang) + _times(text)
+    low = lower_same_length(text)
+    if not _DIGIT.search(text):  # only a period can be written without digits ("the twenties")
+        return _periods(text, low, lang)
+    hits = _numeric_dates(text, lang) + _periods(text, low, lang) + _month_dates(text, low, lang) + _times(text)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[DateHit] = []
     for hit in hits:

@@ -65,10 +65,13 @@ READINGS: dict[str, tuple[str, frozenset[str]]] = {
 STRENGTH = {PROHIBITION: 3, OBLIGATION: 3, NEG_PERMISSION: 2, INTENTION: 2, PERMISSION: 1}
 
 _FUT_END = r"(?:á|án|ás|é|emos|éis)"
+# Only a word ending like a future can be one: checked first with one possessive pass over the
+# word, so that the backtracking patterns below run on a few words instead of on every word.
+_FUT_WORD = r"(?=[a-zñáéíóúü]*+(?:(?<=á)|(?<=án)|(?<=ás)|(?<=é)|(?<=emos)|(?<=éis)))"
 # Regular futures keep the infinitive: establecer-án, intercambiar-án, ser-á.
-_ES_FUTURE = rf"[a-zñáéíóúü]+(?:ar|er|ir){_FUT_END}"
+_ES_FUTURE = rf"{_FUT_WORD}[a-zñáéíóúü]+(?:ar|er|ir){_FUT_END}"
 # Irregular stems (with prefixed compounds: mantendrá, dispondrán, intervendrá).
-_ES_FUTURE_IRREG = rf"[a-zñ]*(?:tendr|pondr|vendr|saldr|valdr|habr|sabr|querr|cabr){_FUT_END}"
+_ES_FUTURE_IRREG = rf"{_FUT_WORD}[a-zñ]*(?:tendr|pondr|vendr|saldr|valdr|habr|sabr|querr|cabr){_FUT_END}"
 _ES_CLITICS = r"(?:(?:se|le|les|lo|la|los|las|nos|me|te)\s+){0,2}"
 
 _EN_MASKS = (

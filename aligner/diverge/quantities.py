@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from . import numwords as nw
 from .dates import find_dates
+from .lowscan import Scanner, finditer, lower_same_length
 from .numbers import DIGITS_RE, parse_digits
 from .units import (
     CURRENCY_AFTER_RE, CURRENCY_BEFORE_RE, PERIOD_WORD_RE, PERIOD_YEARS, UNIT_AFTER_RE,
@@ -60,6 +61,8 @@ _ROMAN_KEY_RE = re.compile(
 )
 _ROMAN_BARE_RE = re.compile(r"(?<=\d )[A-Z] \(([IVXLC]+)\)|\b([IVX]{2,}|[LC][IVX]+|[VX](?= \())\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Every roman numeral the two patterns above accept has an upper-case numeral letter.
+_ROMAN_LETTER_RE = re.compile(r"[IVXLC]")
 # Paragraph numbers and list labels: "1.", "(1)", "2)" opening a sentence.
 _LABEL_RE = re.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))(?=\s)")
 _APPROX_BEFORE_RE = re.compile(
@@ -143,6 +146,7 @@ def _is_pronoun_one(text: str, start: int, end: int, lang: str) -> bool:
 class _Extractor:
     def __init__(self, text: str, lang: str, decimal: str | None) -> None:
         self.text, self.lang, self.decimal = text, lang, decimal
+        self.low = lower_same_length(text)
         self.claims = _Claims(text)
         self.found: list[Quantity] = []
 
@@ -174,10 +178,11 @@ class _Extractor:
             self.claims.take(label.start(), label.end())
         for start, end, values, unit in find_dates(text, lang):
             self.add(start, end, values, "date", unit)
-        romans = [(m, 1) for m in _ROMAN_KEY_RE.finditer(text) if m.group(1).isupper()]
-        romans += [(m, 1 if m.group(1) else 2) for m in _ROMAN_BARE_RE.finditer(text)]
-        for m, g in romans:
-            self.add(m.start(g), m.end(g), (float(_roman(m.group(g))),), "ref", "")
+        if _ROMAN_LETTER_RE.search(text):
+            romans = [(m, 1) for m in _ROMAN_KEY_RE.finditer(text) if m.group(1).isupper()]
+            romans += [(m, 1 if m.group(1) else 2) for m in _ROMAN_BARE_RE.finditer(text)]
+            for m, g in romans:
+                self.add(m.start(g), m.end(g), (float(_roman(m.group(g))),), "ref", "")
         self._words_first()
         for m in DIGITS_RE.finditer(text):
             values = parse_digits(m.group(), self.decimal)
@@ -186,43 +191,70 @@ class _Extractor:
             else:  # "1,2,3": a list, not one number
                 for part in re.finditer(r"\d+", m.group()):
                     self.number(m.start() + part.start(), m.start() + part.end(), (float(part.group()),))
-        for m in nw.WORD_RUN_RE[lang].finditer(text):
-            for s, e, value in nw.split_word_run(m.group(), lang):
+        for m in finditer(nw.WORD_RUN_RE[lang], text, self.low):
+            for s, e, value in nw.split_word_run(text[m.start():m.end()], lang):
                 s, e = m.start() + s, m.start() + e
                 if value == 1 and _is_pronoun_one(text, s, e, lang):
                     continue
                 if value == 2 and _DETERMINER_TWO_RE[lang].search(text, max(0, s - 12), s):
                     continue
                 self.number(s, e, (value,), wordy=True)
-        for m in nw.APPROX_RE[lang].finditer(text):
+        for m in finditer(nw.APPROX_RE[lang], text, self.low):
             value = nw.APPROX_VALUES[m.group(1).lower()] * (nw.APPROX_VALUES[m.group(2).lower()] if m.group(2) else 1)
             self.add(m.start(), m.end(), (float(value),), "approx", wordy=True)
         self.found.sort(key=lambda q: q.start)
         return self.found
 
     def _words_first(self) -> None:
-        """Multi-word patterns that would otherwise be read as smaller numbers."""
-        text, lang = self.text, self.lang
-        for m in nw.TERM_RE[lang].finditer(text):
+        """Multi-word patterns that would otherwise be read as smaller numbers: fixed terms
+        first, on their own pass, so that "a third country" is neither a fraction nor an
+        ordinal; then the others in one scan (see `_FIRST`)."""
+        for m in finditer(nw.TERM_RE[self.lang], self.text, self.low):
             self.claims.take(m.start(), m.end())
-        for m in nw.FRACTION_RE[lang].finditer(text):
-            self.add(m.start(), m.end(), (nw.fraction_value(m),), "factor", wordy=True)
-        for m in nw.DOZEN_RE[lang].finditer(text):
-            self.number(m.start(), m.end(), (12.0,), wordy=True)
-        for m in nw.LONE_SCALE_RE[lang].finditer(text):
-            self.number(m.start(1), m.end(1), (nw.scale_value(m.group(1)) if m.group(1).lower() != "hundred" else 100.0,), wordy=True)
-        for m in PERIOD_WORD_RE[lang].finditer(text):
-            self.add(m.start(), m.end(), (float(PERIOD_YEARS[m.group(1).lower()]),), "measure", "year", wordy=True)
-        for m in nw.FREQUENCY_RE[lang].finditer(text):
-            times = next(i + 1 for i, g in enumerate(m.groups()) if g)
-            self.add(m.start(), m.end(), (float(times),), "measure", "times", wordy=True)
-        for m in nw.FACTOR_RE[lang].finditer(text):
-            index = next(i for i, g in enumerate(m.groups()) if g)
-            self.add(m.start(), m.end(), (nw.FACTOR_VALUES[index],), "factor", wordy=True)
-        for m in nw.ORDINAL_DIGIT_RE[lang].finditer(text):
-            self.add(m.start(), m.end(), (float(m.group(1)),), "ordinal")
-        for m in nw.ORDINAL_WORD_RE[lang].finditer(text):
-            self.add(m.start(), m.end(), (float(nw.ORDINAL_WORDS[lang][m.group().lower()]),), "ordinal", wordy=True)
+        handlers = (self._fraction, self._dozen, self._lone_scale, self._period,
+                    self._frequency, self._factor, self._ordinal_digits, self._ordinal_word)
+        for i, m in _FIRST[self.lang].matches(self.text, self.low):
+            handlers[i](m)
+
+    def _fraction(self, m: re.Match[str]) -> None:
+        self.add(m.start(), m.end(), (nw.fraction_value(m),), "factor", wordy=True)
+
+    def _dozen(self, m: re.Match[str]) -> None:
+        self.number(m.start(), m.end(), (12.0,), wordy=True)
+
+    def _lone_scale(self, m: re.Match[str]) -> None:
+        word = m.group(1).lower()
+        self.number(m.start(1), m.end(1), (nw.scale_value(word) if word != "hundred" else 100.0,), wordy=True)
+
+    def _period(self, m: re.Match[str]) -> None:
+        self.add(m.start(), m.end(), (float(PERIOD_YEARS[m.group(1).lower()]),), "measure", "year", wordy=True)
+
+    def _frequency(self, m: re.Match[str]) -> None:
+        times = next(i + 1 for i, g in enumerate(m.groups()) if g)
+        self.add(m.start(), m.end(), (float(times),), "measure", "times", wordy=True)
+
+    def _factor(self, m: re.Match[str]) -> None:
+        index = next(i for i, g in enumerate(m.groups()) if g)
+        self.add(m.start(), m.end(), (nw.FACTOR_VALUES[index],), "factor", wordy=True)
+
+    def _ordinal_digits(self, m: re.Match[str]) -> None:
+        self.add(m.start(), m.end(), (float(m.group(1)),), "ordinal")
+
+    def _ordinal_word(self, m: re.Match[str]) -> None:
+        self.add(m.start(), m.end(), (float(nw.ORDINAL_WORDS[self.lang][m.group().lower()]),), "ordinal", wordy=True)
+
+
+# The word patterns claimed before plain numbers, in `_Extractor._words_first`'s handler order.
+_FIRST = {
+    lang: Scanner([nw.FRACTION_RE[lang], nw.DOZEN_RE[lang], nw.LONE_SCALE_RE[lang],
+                   PERIOD_WORD_RE[lang], nw.FREQUENCY_RE[lang], nw.FACTOR_RE[lang], nw.ORDINAL_DIGIT_RE[lang],
+                   nw.ORDINAL_WORD_RE[lang]], word_start=True)
+    for lang in ("en", "es")
+}
+
+
+# A base character followed by combining marks: the only pieces NFC can change.
+_COMBINING_RUN = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 
 
 def _nfc(text: str) -> tuple[str, list[int]]:
@@ -230,15 +262,16 @@ def _nfc(text: str) -> tuple[str, list[int]]:
     character plus the end, its offset in `text`, so spans point into the original."""
     out: list[str] = []
     starts: list[int] = []
-    i = 0
-    while i < len(text):
-        j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
-            j += 1
-        piece = unicodedata.normalize("NFC", text[i:j])
+    done = 0
+    for m in _COMBINING_RUN.finditer(text):
+        out.append(unicodedata.normalize("NFC", text[done:m.start()]))
+        starts.extend(range(done, m.start()))
+        piece = unicodedata.normalize("NFC", m.group())
         out.append(piece)
-        starts.extend([i] * len(piece))
-        i = j
+        starts.extend([m.start()] * len(piece))
+        done = m.end()
+    out.append(unicodedata.normalize("NFC", text[done:]))
+    starts.extend(range(done, len(text)))
     starts.append(len(text))
     return "".join(out), starts
 
