@@ -8,7 +8,7 @@ from typing import Sequence, Union
 import numpy as np
 
 from .align.params import AlignParams
-from .align.search import Side, align_embeddings
+from .align.search import Side, align_embeddings, open_ends
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
@@ -65,7 +65,7 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
 def _embed(enc: Encoder, segs: tuple[Segment, ...]) -> Side:
     texts = [s.text for s in segs]
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
-    return Side(enc.encode(texts), lengths)
+    return Side(enc.encode(texts), lengths, open_ends(texts))
 
 
 def _require_text(source: Source, segs: tuple[Segment, ...]) -> None:

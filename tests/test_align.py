@@ -96,3 +96,26 @@ def test_documents_segment_and_align_like_the_gold(name, use_encoder):
     tgt = next(p for p in folder.glob("es.*") if p.suffix in (".md", ".txt"))
     result = align(src, tgt, encoder=use_encoder)
     assert as_pairs(result.beads) == read_beads(folder / "gold.en-es")
+
+
+def test_open_ended_sentence_is_kept_with_what_it_introduces(use_encoder):
+    # KJV / Reina-Valera 1909 (public domain), Mark 3:3-5: the Spanish colon-ended lines
+    # introduce speech that the English gives in the same sentence
+    from aligner.api import align
+
+    en = ["And he saith unto the man which had the withered hand, Stand forth.",
+          "And he saith unto them, Is it lawful to do good on the sabbath days, or to do evil?",
+          "But they held their peace."]
+    es = ["Entonces dijo al hombre que tenía la mano seca:", "Levántate en medio.",
+          "Y les dice:", "¿Es lícito hacer bien en sábado, ó hacer mal?", "Mas ellos callaban."]
+    gold = [((0,), (0, 1)), ((1,), (2, 3)), ((2,), (4,))]
+    assert as_pairs(align(en, es, encoder=use_encoder).beads) == gold
+    without = align(en, es, encoder=use_encoder, params=AlignParams(open_penalty=0.0))
+    assert as_pairs(without.beads) != gold
+
+
+def test_open_ends_marks_sentences_that_lead_into_the_next():
+    from aligner.align.search import open_ends
+
+    assert list(open_ends(["Dijo:", "Sí.", "por ejemplo,", "Und nun zum Hüttenwart : ", "Title"])) \
+        == [1.0, 0.0, 1.0, 1.0, 0.0]

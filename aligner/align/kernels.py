@@ -90,17 +90,21 @@ def _span_norm2(g, i0, i1):
 
 
 @numba.njit(cache=True)
-def bead_gain(sb, slo, gs, gt, ls, lt, i0, i1, j0, j1, p):
+def bead_gain(sb, slo, gs, gt, ls, lt, os, ot, i0, i1, j0, j1, p):
     """The score the programme maximises for one bead; p holds the tuned parameters.
 
-    p = [skip, tau, length_weight, size_penalty, length_ratio, length_smooth]
+    p = [skip, tau, length_weight, size_penalty, length_ratio, length_smooth, open_penalty]
     A bead of n sentences earns n/2 times its similarity above tau (so a path's score does not
     depend on how it groups sentences), minus a squared log length-ratio penalty and a penalty
     per sentence beyond a 1-1 bead; an unaligned sentence earns `skip`.
+    `os`/`ot` mark sentences that end open (":", ";", ","): they lead into what follows, so a
+    bead should not end on one side only with an open sentence, nor leave one unaligned.
     """
     a, b = i1 - i0, j1 - j0
-    if a == 0 or b == 0:
-        return p[0] * (a + b)
+    if a == 0:
+        return p[0] - p[6] * ot[j0]
+    if b == 0:
+        return p[0] - p[6] * os[i0]
     cos = span_cos(sb, slo, gs, gt, i0, i1, j0, j1)
     if cos != cos:
         return NEG
@@ -110,11 +114,12 @@ def bead_gain(sb, slo, gs, gt, ls, lt, i0, i1, j0, j1, p):
     for l in range(j0, j1):
         tgt_len += lt[l]
     ratio = math.log((tgt_len + p[5]) / (p[4] * (src_len + p[5])))
-    return (a + b) / 2.0 * (cos - p[1]) - p[2] * ratio * ratio - p[3] * (a + b - 2)
+    mismatch = abs(os[i1 - 1] - ot[j1 - 1])
+    return (a + b) / 2.0 * (cos - p[1]) - p[2] * ratio * ratio - p[3] * (a + b - 2) - p[6] * mismatch
 
 
 @numba.njit(cache=True)
-def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, p):
+def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, os, ot, p):
     """Best monotone path through the band; returns the chosen shape index at every cell."""
     n = lo.shape[0] - 1
     width = 0
@@ -136,7 +141,7 @@ def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, p):
                 prev = score[pi, pj - lo[pi]]
                 if prev <= NEG:
                     continue
-                g = bead_gain(sb, slo, gs, gt, ls, lt, pi, i, pj, j, p)
+                g = bead_gain(sb, slo, gs, gt, ls, lt, os, ot, pi, i, pj, j, p)
                 if g <= NEG:
                     continue
                 if prev + g > best:

@@ -13,13 +13,33 @@ from .params import AlignParams
 
 @dataclass(frozen=True)
 class Side:
-    """One document as the aligner sees it: unit embeddings and character lengths."""
+    """One document as the aligner sees it: unit embeddings, character lengths, and which
+    sentences end open (1.0 after ":", ";" or ",", else 0.0; None when unknown)."""
 
     emb: np.ndarray
     lengths: np.ndarray
+    open_end: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.emb)
+
+    @property
+    def opens(self) -> np.ndarray:
+        return np.zeros(len(self.emb)) if self.open_end is None else self.open_end
+
+    def coarser(self) -> "Side":
+        emb, lengths = coarsen(self.emb, self.lengths)
+        # a merged pair ends the way its second sentence ends
+        return Side(emb, lengths, self.opens[1::2] if len(self) % 2 == 0
+                    else np.append(self.opens[1::2], self.opens[-1]))
+
+
+OPEN_ENDINGS = (":", ";", ",")
+
+
+def open_ends(texts: list[str]) -> np.ndarray:
+    """1.0 for a sentence that ends with a mark leading into the next one, else 0.0."""
+    return np.array([1.0 if t.rstrip().endswith(OPEN_ENDINGS) else 0.0 for t in texts])
 
 
 @dataclass(frozen=True)
@@ -49,14 +69,14 @@ def _search(src: Side, tgt: Side, params: AlignParams):
     if (n + 1) * (m + 1) <= params.full_limit or min(n, m) < 4:
         band = full_band(n, m)
     else:
-        coarse_src, coarse_tgt = (Side(*coarsen(s.emb, s.lengths)) for s in (src, tgt))
+        coarse_src, coarse_tgt = src.coarser(), tgt.coarser()
         coarse, _ = _search(coarse_src, coarse_tgt, params)
         path = [(min(2 * i, n), min(2 * j, m)) for i, j in coarse]
         band = band_around(path, n, m, params.band_width)
     lattice = _lattice(src, tgt, band, params)
     shapes = params.shapes()
     back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
-                          lattice.gt, src.lengths, tgt.lengths,
+                          lattice.gt, src.lengths, tgt.lengths, src.opens, tgt.opens,
                           params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
 
