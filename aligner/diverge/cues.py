@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 WORD_FLAGS = re.IGNORECASE | re.UNICODE
@@ -29,35 +29,32 @@ class Cue:
 class Lexicon:
     """Ordered (label, pattern) rules plus mask patterns.
 
-    Masks blank out fixed expressions that look like cues but are not (``no later than``,
-    ``sin perjuicio de``) before any rule runs. Where matches of two rules overlap, the one
-    that starts first wins, and at the same start the earlier rule, so specific rules
-    (``shall not``) go before general ones (``shall``). Texts are matched in NFC form (some
+    Masks take fixed expressions that look like cues but are not (``no later than``,
+    ``sin perjuicio de``) out of play. Where matches of two rules (or masks) overlap, the one
+    that starts first wins, and at the same start a mask, then the earlier rule, so specific
+    rules (``shall not``) go before general ones (``shall``). Texts are matched in NFC form (some
     sources spell "ó" as "o" + combining accent), and cue offsets refer to that form.
 
-    Build it with `lexicon()`, which joins the rules into one alternation for lower-cased
+    Build it with `lexicon()`, which joins masks and rules into one alternation for lower-cased
     input: one scan of the text instead of one per rule, and Python's regex engine runs several
     times faster without IGNORECASE (the lexicons hold no case-sensitive rule).
     """
 
     labels: tuple[str, ...]
-    scanner: re.Pattern[str]
-    masks: re.Pattern[str] | None = None
+    scanner: re.Pattern[str]  # group r<i> for rule i, group "mask" for a mask
+    # Rare rules cost a scan at every word although a key word of theirs seldom occurs: texts
+    # without one (`rare_gate`) are scanned without them (`common`).
+    rare_gate: re.Pattern[str] | None = None
+    common: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Cue]:
         text = unicodedata.normalize("NFC", text)
-        lowered = lower_same_length(text)
-        masked = mask(lowered, (self.masks,)) if self.masks is not None else lowered
+        low = lower_same_length(text)
+        scanner = self.common if self.rare_gate is not None and not self.rare_gate.search(low) else self.scanner
         labels = self.labels
         return [Cue(labels[int(m.lastgroup[1:])], text[m.start():m.end()], m.start())
-                for m in self.scanner.finditer(masked) if m.end() > m.start()]
-
-
-def mask(text: str, masks: Iterable[re.Pattern[str]]) -> str:
-    """Replace every match of `masks` by spaces, keeping offsets valid for the original text."""
-    for pattern in masks:
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return text
+                for m in scanner.finditer(low)
+                if m.end() > m.start() and m.lastgroup != "mask"]
 
 
 def words(*phrases: str) -> re.Pattern[str]:
@@ -65,26 +62,38 @@ def words(*phrases: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", WORD_FLAGS)
 
 
-def lexicon(rules: Iterable[tuple[str, re.Pattern[str]]], masks: Iterable[re.Pattern[str]] = ()) -> Lexicon:
+def lexicon(rules: Iterable[tuple[str, re.Pattern[str]]], masks: Iterable[re.Pattern[str]] = (),
+            rare: Mapping[str, re.Pattern[str]] | None = None) -> Lexicon:
+    """`rare` maps the label of a rule to a pattern that every text it matches in also matches
+    (its key words), so that most texts are scanned without it."""
     rules = tuple(rules)
-    sources = [_for_lowercase(p).pattern for p in masks]
-    return Lexicon(tuple(label for label, _ in rules),
-                   _alternation([_for_lowercase(p).pattern for _, p in rules], named=True),
-                   _alternation(sources) if sources else None)
+    masks = [_for_lowercase(p).pattern for p in masks]
+    sources = [(i, _for_lowercase(p).pattern) for i, (_, p) in enumerate(rules)]
+    labels = tuple(label for label, _ in rules)
+    if not rare:
+        return Lexicon(labels, _alternation(masks, sources))
+    gate = re.compile("|".join(f"(?:{_for_lowercase(p).pattern})" for p in rare.values()))
+    common = [(i, src) for i, src in sources if labels[i] not in rare]
+    return Lexicon(labels, _alternation(masks, sources), gate, _alternation(masks, common))
 
 
 _WORD_START = r"(?<!\w)"
 
 
-def _alternation(sources: list[str], named: bool = False) -> re.Pattern[str]:
-    """One pattern trying `sources` in order at each position (as group r<i> when `named`).
+def _alternation(masks: list[str], rules: list[tuple[int, str]]) -> re.Pattern[str]:
+    """One pattern trying the masks (as one group "mask") and then the rules (as groups r<i>)
+    in order at each position.
 
     Patterns built by `words()` all open with the same look-behind; hoisting it out of the
     alternation lets the engine reject a position inside a word once instead of once per rule.
     """
-    hoist = all(src.startswith(_WORD_START) for src in sources)
-    bodies = [src[len(_WORD_START):] if hoist else src for src in sources]
-    branches = [f"(?P<r{i}>{body})" if named else f"(?:{body})" for i, body in enumerate(bodies)]
+    hoist = all(src.startswith(_WORD_START) for src in masks + [src for _, src in rules])
+
+    def body(src: str) -> str:
+        return src[len(_WORD_START):] if hoist else src
+
+    branches = ([f"(?P<mask>{'|'.join(f'(?:{body(src)})' for src in masks)})"] if masks else [])
+    branches += [f"(?P<r{i}>{body(src)})" for i, src in rules]
     return re.compile((_WORD_START if hoist else "") + "(?:" + "|".join(branches) + ")")
 
 

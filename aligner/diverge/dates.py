@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lowscan import finditer, lower_same_length
+from .lowscan import Scanner, finditer, lower_same_length
 
 DateHit = tuple[int, int, tuple[float, ...], str]
 
@@ -31,22 +31,24 @@ MONTHS = _month_table()
 # English month names are capitalised; requiring it keeps "may" the verb out.
 _EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December" \
             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_ES_MONTH = r"(?i:(" + "|".join(_ES_MONTHS + ["setiembre"]) + r"))"
+_ES_MONTH = r"(" + "|".join(_ES_MONTHS + ["setiembre"]) + r")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|\.?º)?"
 _MONTH_DATE = {
     "en": [
-        re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\d)"),  # 8 October 2021
-        re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:,?\s+(\d{{4}}))?\b"),  # October 8, 2021
-        re.compile(rf"\b()(?:{_EN_MONTH})(?:\s+of)?,?\s+(\d{{4}})\b"),  # October 2021
+        re.compile(rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\d)"),  # 8 October 2021
+        re.compile(rf"(?=[A-Z])\b{_EN_MONTH}\s+{_DAY}(?:,?\s+(\d{{4}}))?\b"),  # October 8, 2021
+        re.compile(rf"(?=[A-Z])\b()(?:{_EN_MONTH})(?:\s+of)?,?\s+(\d{{4}})\b"),  # October 2021
     ],
     "es": [
-        re.compile(rf"\b{_DAY}\s+de\s+{_ES_MONTH}(?:\s+(?:de|del)\s+(\d{{4}}))?\b"),
-        re.compile(rf"\b(){_ES_MONTH}\s+(?:de|del)\s+(\d{{4}})\b"),
+        # Spanish dates in any case ("8 de Octubre"): matched on lower-cased text, which is faster
+        re.compile(rf"(?=\d)\b{_DAY}\s+de\s+{_ES_MONTH}(?:\s+(?:de|del)\s+(\d{{4}}))?\b", re.IGNORECASE),
+        re.compile(rf"\b(){_ES_MONTH}\s+(?:de|del)\s+(\d{{4}})\b", re.IGNORECASE),
     ],
 }
 _DIGIT = re.compile(r"\d")
-_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/.\-])")
-_ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
+# (?=\d) first in the patterns below: it rejects the many positions without a digit fastest.
+_NUMERIC = re.compile(r"(?=\d)(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/.\-])")
+_ISO = re.compile(r"(?=\d)(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
 _QUARTER = {
     "en": re.compile(
         r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q([1-4]))(?:\s+of)?(?:,?\s+(\d{4}))?\b",
@@ -78,6 +80,13 @@ _DECADE = {
         re.IGNORECASE,
     ),
 }
+
+
+# Quarters, fiscal years and decades, in one word-start scan (they never overlap in practice).
+_PERIODS = {lang: Scanner([_QUARTER[lang], _FISCAL[lang], _DECADE[lang]], word_start=True) for lang in ("en", "es")}
+# A numeric date needs a digit, a separator and a digit; a time of day too.
+_DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")
+_DIGIT_TIME = re.compile(r"\d[:.h]\d")
 
 
 def _full_year(text: str) -> int:
@@ -121,23 +130,23 @@ def _numeric_dates(text: str, lang: str) -> list[DateHit]:
 
 def _periods(text: str, low: str, lang: str) -> list[DateHit]:
     hits: list[DateHit] = []
-    for m in finditer(_QUARTER[lang], text, low):
-        q = int(m.group(2)) if lang == "en" and m.group(2) else _QUARTER_NUM[(m.group(1) or "").lower()]
-        year = m.group(3) if lang == "en" else m.group(2)
-        hits.append((m.start(), m.end(), (int(year) * 10 + q,) if year else (q,), "yq" if year else "q"))
-    for m in finditer(_FISCAL[lang], text, low):
-        hits.append((m.start(), m.end(), (float(_full_year(m.group(1))),), "year"))
-    for m in finditer(_DECADE[lang], text, low):
-        groups = [g for g in m.groups() if g]
-        if not groups:
-            continue
-        g = groups[-1].lower()
-        year = 1900 + _DECADE_WORDS[g] if g in _DECADE_WORDS else _full_year(g.lstrip("'"))
-        hits.append((m.start(), m.end(), (float(year),), "decade"))
+    for i, m in _PERIODS[lang].matches(text, low):
+        if i == 0:  # quarter
+            q = int(m.group(2)) if lang == "en" and m.group(2) else _QUARTER_NUM[(m.group(1) or "").lower()]
+            year = m.group(3) if lang == "en" else m.group(2)
+            hits.append((m.start(), m.end(), (int(year) * 10 + q,) if year else (q,), "yq" if year else "q"))
+        elif i == 1:  # fiscal year
+            hits.append((m.start(), m.end(), (float(_full_year(m.group(1))),), "year"))
+        else:  # decade
+            groups = [g for g in m.groups() if g]
+            if groups:
+                g = groups[-1].lower()
+                year = 1900 + _DECADE_WORDS[g] if g in _DECADE_WORDS else _full_year(g.lstrip("'"))
+                hits.append((m.start(), m.end(), (float(year),), "decade"))
     return hits
 
 
-_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+_TIME = re.compile(r"(?=\d)(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
 
 
 def _times(text: str) -> list[DateHit]:
@@ -157,7 +166,11 @@ def find_dates(text: str, lang: str) -> list[DateHit]:
     low = lower_same_length(text)
     if not _DIGIT.search(text):  # only a period can be written without digits ("the twenties")
         return _periods(text, low, lang)
-    hits = _numeric_dates(text, lang) + _periods(text, low, lang) + _month_dates(text, low, lang) + _times(text)
+    hits = _periods(text, low, lang) + _month_dates(text, low, lang)
+    if _DIGIT_SEPARATOR.search(text):
+        hits += _numeric_dates(text, lang)
+    if _DIGIT_TIME.search(text):
+        hits += _times(text)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[DateHit] = []
     for hit in hits:

@@ -145,6 +145,7 @@ EN: Lexicon = lexicon(
         ),
     ],
     _EN_MASKS,
+    rare={"restriction": words(r"only|exclusively|solely")},
 )
 
 _ES_MASKS = (words(r"en\s+su\s+caso", r"según\s+(?:el\s+)?caso"),)
@@ -221,6 +222,7 @@ ES: Lexicon = lexicon(
         ("es-future", words(_ES_FUTURE, _ES_FUTURE_IRREG)),
     ],
     _ES_MASKS,
+    rare={"restriction": words(_ONLY_ES)},
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 SPACES = " \u00a0\u202f\u2009"
 DIGITS_RE = re.compile(
     # Not inside codes such as CO2, G20, PM2.5 (upper case before); "últimos12" is a number.
-    r"(?<![\d.,_])(?<![A-Z])"
+    # The look-ahead first: most positions hold no digit, and it rejects them fastest.
+    r"(?=\d)(?<![\d.,_])(?<![A-Z])"
     r"(?:\d{1,3}(?:[" + SPACES + r"]\d{3})+(?![\d])(?:[.,]\d+)?"  # 5 046 / 20 000 000,5
     r"|\d+(?:[.,]\d+)*)"  # 5046, 5,046, 5.046.123, 25,1, 5,046.25
     r"(?![\d])"

@@ -20,12 +20,17 @@ from .cues import lower_same_length, words
 
 @dataclass(frozen=True)
 class Party:
-    """An actor and how each language names it."""
+    """An actor and how each language names it.
+
+    `keys` (optional, per language): lower-case strings of which every mention contains one;
+    a text holding none of them is not scanned for this party.
+    """
 
     id: str
     patterns: dict[str, re.Pattern[str]] = field(hash=False)
     collective: bool = False
     label: dict[str, str] = field(default_factory=dict, hash=False)
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
 
 # Words that put "responsable"/"encargado" in noun position (the adjective follows a noun or "ser").
@@ -86,6 +91,8 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
          "es": words(r"(?:co)?responsables?\s+del\s+tratamiento", r"corresponsables?",
                      rf"{_DET_ES}\s+responsables?", r"responsables?(?=\s+[oyu]\s+(?:el\s+|los\s+)?encargad)")},
         label={"en": "the controller", "es": "el responsable del tratamiento"},
+        # the Spanish patterns try thirty determiners at every word: scan only texts that need it
+        keys={"en": ("controller",), "es": ("responsable",)},
     ),
     Party(
         "processor",
@@ -94,6 +101,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
          "es": words(r"encargad[oa]s?\s+del?\s+tratamiento", rf"{_DET_ES}\s+encargados?",
                      r"[oyu]\s+encargados?(?!\s+de\s+(?!que\s))")},
         label={"en": "the processor", "es": "el encargado del tratamiento"},
+        keys={"en": ("processor",), "es": ("encargad",)},
     ),
     # "the Secretariat of the Convention" = "la Secretaría de la Convención" is that body's
     # secretariat, and "la Secretaría de Economía" a ministry: only the bare Secretariat counts.
@@ -117,10 +125,10 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
           label={"en": "the supervisory authority", "es": "la autoridad de control"}),
     # "interesado" is a noun only after a determiner: "el Estado miembro interesado" is not one.
     Party("data-subject", {"en": words(r"data\s+subjects?"), "es": words(rf"{_DET_ES}\s+interesados?")},
-          label={"en": "the data subject", "es": "el interesado"}),
+          label={"en": "the data subject", "es": "el interesado"}, keys={"en": ("subject",), "es": ("interesad",)}),
     Party("third-party", {"en": words(r"third\s+part(?:y|ies)"), "es": words(rf"{_DET_ES}\s+terceros?(?!\s+(?:país|países|Estados?)\b)", r"(?<=«)tercero(?=»)",
                                                                          r"terceras\s+partes")},
-          label={"en": "a third party", "es": "un tercero"}),
+          label={"en": "a third party", "es": "un tercero"}, keys={"en": ("third",), "es": ("tercer",)}),
 )
 
 
@@ -143,6 +151,10 @@ class Mention:
     end: int
 
 
+# Words every currency pattern above contains: without one, there is nothing to mask.
+_CURRENCY_KEYS = {"en": ("dollar", "peso", "$"), "es": ("dólares", "pesos")}
+
+
 def find_parties(text: str, lang: str, parties: tuple[Party, ...]) -> dict[str, str]:
     """Party id -> first mention as written, for the parties named in `text`."""
     found: dict[str, str] = {}
@@ -160,11 +172,13 @@ def mentions(text: str, lang: str, parties: tuple[Party, ...]) -> list[Mention]:
     """Every mention of a party in `text`, in order. Where mentions overlap, the one that starts
     first wins, and at the same start the party listed first (the patterns themselves keep
     "Estados Unidos Mexicanos" from reading as the United States)."""
-    ids, scanners = _scanners(parties, lang)
     text = unicodedata.normalize("NFC", text)
-    if lang in _CURRENCY:
-        text = _CURRENCY[lang].sub(lambda m: " " * len(m.group(0)), text)
     low = lower_same_length(text)
+    if lang in _CURRENCY and any(key in low for key in _CURRENCY_KEYS[lang]):
+        text = _CURRENCY[lang].sub(lambda m: " " * len(m.group(0)), text)
+        low = lower_same_length(text)
+    absent = frozenset(p.id for p in parties if lang in p.keys and not any(k in low for k in p.keys[lang]))
+    ids, scanners = _scanners(parties, lang, absent)
     hits = sorted((m.start(), int(m.lastgroup[1:]), m.end())
                   for pattern, on_lowered in scanners for m in pattern.finditer(low if on_lowered else text))
     found: list[Mention] = []
@@ -178,15 +192,15 @@ _WORD_START = r"(?<!\w)"
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
 
 
-@functools.lru_cache(maxsize=64)
-def _scanners(parties: tuple[Party, ...], lang: str
+@functools.lru_cache(maxsize=256)
+def _scanners(parties: tuple[Party, ...], lang: str, absent: frozenset[str] = frozenset()
               ) -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], bool], ...]]:
-    """Party ids, and the parties' patterns for `lang` as (at most) two alternations with
+    """Party ids, and the patterns for `lang` of the parties not `absent` as (at most) two alternations with
     groups p<index>: the case-sensitive ones to run over the text, the others over the
     lower-cased text (the engine's IGNORECASE mode is several times slower). Each alternation
     tests the word-start look-behind once when all its patterns open with it (as `words()` and
     `_cased()` build them)."""
-    named = [(p.id, p.patterns[lang]) for p in parties if lang in p.patterns]
+    named = [(p.id, p.patterns[lang]) for p in parties if lang in p.patterns and p.id not in absent]
     blind = [i for i, (_, pat) in enumerate(named) if pat.flags & re.IGNORECASE]
     if any(_UPPER_ESCAPE.search(named[i][1].pattern) for i in blind):
         raise ValueError(r"case-insensitive party patterns cannot use upper-case escapes (\S, \W ...)")

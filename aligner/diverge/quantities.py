@@ -61,8 +61,9 @@ _ROMAN_KEY_RE = re.compile(
 )
 _ROMAN_BARE_RE = re.compile(r"(?<=\d )[A-Z] \(([IVXLC]+)\)|\b([IVX]{2,}|[LC][IVX]+|[VX](?= \())\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# Every roman numeral the two patterns above accept has an upper-case numeral letter.
-_ROMAN_LETTER_RE = re.compile(r"[IVXLC]")
+# What every match of _ROMAN_BARE_RE contains: two numeral letters, "V (" / "X (", or a
+# bracketed numeral.
+_ROMAN_BARE_GATE_RE = re.compile(r"[IVXLC][IVX]|[VX] \(|\([IVXLC]+\)")
 # Paragraph numbers and list labels: "1.", "(1)", "2)" opening a sentence.
 _LABEL_RE = re.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))(?=\s)")
 _APPROX_BEFORE_RE = re.compile(
@@ -178,11 +179,12 @@ class _Extractor:
             self.claims.take(label.start(), label.end())
         for start, end, values, unit in find_dates(text, lang):
             self.add(start, end, values, "date", unit)
-        if _ROMAN_LETTER_RE.search(text):
-            romans = [(m, 1) for m in _ROMAN_KEY_RE.finditer(text) if m.group(1).isupper()]
+        romans = [(m, 1) for m in finditer(_ROMAN_KEY_RE, text, self.low) if text[m.start(1):m.end(1)].isupper()]
+        if _ROMAN_BARE_GATE_RE.search(text):
             romans += [(m, 1 if m.group(1) else 2) for m in _ROMAN_BARE_RE.finditer(text)]
-            for m, g in romans:
-                self.add(m.start(g), m.end(g), (float(_roman(m.group(g))),), "ref", "")
+        for m, g in romans:
+            numeral = text[m.start(g):m.end(g)]
+            self.add(m.start(g), m.end(g), (float(_roman(numeral)),), "ref", "")
         self._words_first()
         for m in DIGITS_RE.finditer(text):
             values = parse_digits(m.group(), self.decimal)
@@ -191,26 +193,32 @@ class _Extractor:
             else:  # "1,2,3": a list, not one number
                 for part in re.finditer(r"\d+", m.group()):
                     self.number(m.start() + part.start(), m.start() + part.end(), (float(part.group()),))
-        for m in finditer(nw.WORD_RUN_RE[lang], text, self.low):
-            for s, e, value in nw.split_word_run(text[m.start():m.end()], lang):
-                s, e = m.start() + s, m.start() + e
-                if value == 1 and _is_pronoun_one(text, s, e, lang):
-                    continue
-                if value == 2 and _DETERMINER_TWO_RE[lang].search(text, max(0, s - 12), s):
-                    continue
-                self.number(s, e, (value,), wordy=True)
-        for m in finditer(nw.APPROX_RE[lang], text, self.low):
-            value = nw.APPROX_VALUES[m.group(1).lower()] * (nw.APPROX_VALUES[m.group(2).lower()] if m.group(2) else 1)
-            self.add(m.start(), m.end(), (float(value),), "approx", wordy=True)
+        for i, m in _WORDS_LAST[lang].matches(text, self.low):
+            (self._word_run if i == 0 else self._approx)(m)
         self.found.sort(key=lambda q: q.start)
         return self.found
+
+    def _word_run(self, m: re.Match[str]) -> None:
+        text, lang = self.text, self.lang
+        for s, e, value in nw.split_word_run(text[m.start():m.end()], lang):
+            s, e = m.start() + s, m.start() + e
+            if value == 1 and _is_pronoun_one(text, s, e, lang):
+                continue
+            if value == 2 and _DETERMINER_TWO_RE[lang].search(text, max(0, s - 12), s):
+                continue
+            self.number(s, e, (value,), wordy=True)
+
+    def _approx(self, m: re.Match[str]) -> None:
+        value = nw.APPROX_VALUES[m.group(1).lower()] * (nw.APPROX_VALUES[m.group(2).lower()] if m.group(2) else 1)
+        self.add(m.start(), m.end(), (float(value),), "approx", wordy=True)
 
     def _words_first(self) -> None:
         """Multi-word patterns that would otherwise be read as smaller numbers: fixed terms
         first, on their own pass, so that "a third country" is neither a fraction nor an
         ordinal; then the others in one scan (see `_FIRST`)."""
-        for m in finditer(nw.TERM_RE[self.lang], self.text, self.low):
-            self.claims.take(m.start(), m.end())
+        if self.lang != "en" or "third" in self.low or "half" in self.low:  # every English term has one
+            for m in finditer(nw.TERM_RE[self.lang], self.text, self.low):
+                self.claims.take(m.start(), m.end())
         handlers = (self._fraction, self._dozen, self._lone_scale, self._period,
                     self._frequency, self._factor, self._ordinal_digits, self._ordinal_word)
         for i, m in _FIRST[self.lang].matches(self.text, self.low):
@@ -244,6 +252,8 @@ class _Extractor:
         self.add(m.start(), m.end(), (float(nw.ORDINAL_WORDS[self.lang][m.group().lower()]),), "ordinal", wordy=True)
 
 
+# Number words and vague amounts ("hundreds of"), read after the digits.
+_WORDS_LAST = {lang: Scanner([nw.WORD_RUN_RE[lang], nw.APPROX_RE[lang]], word_start=True) for lang in ("en", "es")}
 # The word patterns claimed before plain numbers, in `_Extractor._words_first`'s handler order.
 _FIRST = {
     lang: Scanner([nw.FRACTION_RE[lang], nw.DOZEN_RE[lang], nw.LONE_SCALE_RE[lang],
