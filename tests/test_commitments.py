@@ -449,3 +449,20 @@ def test_a_party_moved_to_the_next_sentence_is_not_missing():
 def test_secretariat_of_a_named_body_is_not_the_secretariat():
     assert find_parties("según lo informado a la Secretaría de la Convención", "es", DEFAULT_PARTIES) == {}
     assert find_parties("notify the Secretariat of any change", "en", DEFAULT_PARTIES) == {"secretariat": "the Secretariat"}
+
+
+def test_rare_rules_are_found_when_their_key_word_occurs():
+    from aligner.diverge.cues import lexicon
+    lex = lexicon([("restriction", words(r"may\s+\w+\s+only")), ("permission", words("may"))],
+                  rare={"restriction": words("only")})
+    assert [c.label for c in lex.find("They may act only here.")] == ["restriction"]
+    assert [c.label for c in lex.find("They may act here.")] == ["permission"]
+    assert [c.label for c in ES_MODAL.find("solo podrán tratarse")] == ["restriction"]
+
+
+def test_party_key_words_only_skip_texts_that_cannot_name_the_party():
+    pemex = Party("pemex", {"en": words("Pemex"), "es": words("Pemex")}, keys={"en": ("pemex",), "es": ("pemex",)})
+    assert find_parties("PEMEX reported.", "en", (pemex,)) == {"pemex": "PEMEX"}
+    assert find_parties("Nobody reported.", "en", (pemex,)) == {}
+    found = find_parties("el responsable o el encargado informará a los interesados", "es", DEFAULT_PARTIES)
+    assert found.keys() == {"controller", "processor", "data-subject"}

@@ -137,3 +137,40 @@ def test_english_scale_words(n, word):
 def test_spanish_scale_words(n, tenth, scale):
     word, factor = scale
     assert one(f"{n},{tenth} {word}", "es", ",").values == (pytest.approx((n + tenth / 10) * factor),)
+
+
+# --- the shared lower-case scan (lowscan) --------------------------------------------------
+
+import re as _re
+
+from aligner.diverge.lowscan import Scanner, lower_same_length, lowered
+
+
+def test_lowered_refuses_patterns_that_need_case():
+    assert lowered(_re.compile(r"Board")) is None  # case-sensitive
+    assert lowered(_re.compile(r"\bfoo\S+", _re.IGNORECASE)) is None  # \S would become \s
+    low = lowered(_re.compile(r"\bThird\b", _re.IGNORECASE))
+    assert low is not None and low.search("a third party") and not low.flags & _re.IGNORECASE
+
+
+_WORDY = st.lists(st.sampled_from(["a", "third", "Third", "one", "dozen", "twice", "Twice", "2nd",
+                                   "half", "first", "the", "of", ",", "x2nd"]), max_size=12)
+
+
+@given(_WORDY)
+def test_scanner_finds_what_the_patterns_find_one_by_one(tokens):
+    patterns = [_re.compile(r"\b(?:a|one)\s+dozen\b", _re.IGNORECASE),
+                _re.compile(r"\b(twice|thrice)\b", _re.IGNORECASE),
+                _re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b"),  # case-sensitive: runs on its own
+                _re.compile(r"\b(?:first|third)\b", _re.IGNORECASE)]
+    text = " ".join(tokens)
+    scanned = sorted((i, m.span(), m.groups()) for i, m in Scanner(patterns, word_start=True)
+                     .matches(text, lower_same_length(text)))
+    one_by_one = sorted((i, m.span(), tuple(g and g.lower() for g in m.groups()))
+                        for i, p in enumerate(patterns) for m in p.finditer(text))
+    assert scanned == one_by_one  # these patterns never overlap each other
+
+
+def test_a_third_country_is_neither_a_fraction_nor_an_ordinal():
+    assert extract_quantities("transfers to a third country", "en") == []
+    assert [q.kind for q in extract_quantities("a third of the budget", "en")] == ["factor"]
