@@ -201,19 +201,26 @@ def _weaken_irregular(m: re.Match) -> str:
     return _match_case(f"podrá{m.group(2)} {_IRREGULAR_FUTURES[m.group(1).lower()]}", m.group(1))
 
 
+_NEGATED_BEFORE = re.compile(r"(?<!\w)(?:no|nunca|ni)\s+(?:(?:se|le|les|lo|la|los|las|nos)\s+){0,2}$",
+                             re.IGNORECASE)
+
+
 @_same_form
 def weaken_obligation(text: str, rng: random.Random) -> str | None:
     """deberá -> podrá, adoptarán -> podrán adoptar, se comprometen a -> procurarán,
     "Lograr ..." -> "Procurar lograr ..."."""
-    # "no debe" -> "no puede" forbids as much as before, so negated modals are left alone.
+    # "no debe" -> "no puede", "no transferirán" -> "no podrán transferir": a negated modal or
+    # future forbids as much as before (legal Spanish renders "shall not" as "no podrá"), so
+    # negated sites are left alone.
     sites = [(m.start(), m.end(), _match_case(_MODAL_SWAPS[m.group().lower()], m.group()))
-             for m in _MODAL.finditer(text) if not text[:m.start()].lower().endswith("no ")]
+             for m in _MODAL.finditer(text) if not _NEGATED_BEFORE.search(text[:m.start()])]
     taken = {s[0] for s in sites}
     sites += [(m.start(), m.end(), _weaken_future(m)) for m in _FUTURE.finditer(text)
               if m.start() not in taken and m.group(1).lower() not in _ALREADY_WEAK
-              and m.group().lower().rstrip("n") not in _IRREGULAR_FUTURES]
+              and m.group().lower().rstrip("n") not in _IRREGULAR_FUTURES
+              and not _NEGATED_BEFORE.search(text[:m.start()])]
     sites += [(m.start(), m.end(), _weaken_irregular(m)) for m in _IRREGULAR.finditer(text)
-              if m.start() not in taken]
+              if m.start() not in taken and not _NEGATED_BEFORE.search(text[:m.start()])]
     lead = _LEAD_INFINITIVE.match(text)
     if lead and not lead.group(2).lower().startswith(("procur", "intent")):
         verb = lead.group(2)

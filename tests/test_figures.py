@@ -131,3 +131,11 @@ def test_the_two_and_los_dos_are_determiners():
     from aligner.diverge.figures import FiguresCheck
     bead = BeadText("Both governments agreed.", "Los dos gobiernos acordaron.")
     assert FiguresCheck().judge(bead, Context()) == []
+
+
+def test_an_approximate_amount_in_another_currency_is_high():
+    (flag,) = FiguresCheck().judge(
+        BeadText("People living on less than $1.25 a day.",
+                 "Personas que viven con menos de 1,25 euros al día."),
+        Context(tgt_decimal=","))
+    assert flag.severity == "high" and "EUR" in flag.message

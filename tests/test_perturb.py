@@ -90,6 +90,8 @@ def test_weaken_obligation(text, expected):
 
 
 @pytest.mark.parametrize("text", ["El tratamiento no debe dar lugar a abusos.",
+                                  "Los datos no se transferirán a terceros países.",
+                                  "El responsable no tendrá acceso a los datos.",
                                   "El responsable podrá ceder los datos.",
                                   "Proporción de niños menores de cinco años."])
 def test_weaken_obligation_inapplicable(text):

@@ -101,8 +101,6 @@ def _modal_severity(a: Cue, b: Cue) -> str:
         return "high"
     if pair == {modality.OBLIGATION, modality.PROHIBITION}:
         return "high"
-    if modality.NEG_PERMISSION in pair and pair & {modality.PERMISSION, modality.OBLIGATION}:
-        return "high"
     return "medium"
 
 

@@ -78,7 +78,9 @@ def _near(a: Quantity, b: Quantity) -> bool:
 def _differ_flag(a: Quantity, b: Quantity) -> Flag:
     label = a.kind if a.kind == b.kind else "figure"
     dates = a.kind == b.kind == "date"
-    vague = (dates and _dates_agree(a, b)) or ((a.approx or b.approx) and (dates or _near(a, b)))
+    # "about 1.25" may be "1.3", but never in another currency or unit
+    vague = (dates and _dates_agree(a, b)) or (
+        (a.approx or b.approx) and a.unit == b.unit and (dates or _near(a, b)))
     what = "precision differs" if vague and a.kind == b.kind == "date" else "differs"
     return Flag("figure", "low" if vague else "high", f"{label} {what}: {show(a, b)} vs {show(b, a)}", a.text, b.text)
 

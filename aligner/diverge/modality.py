@@ -8,9 +8,9 @@ other side when their readings intersect. That is how legitimate equivalences st
 * "debe(n)" reads as obligation *and* advice, because EU Spanish renders the "should" of
   recitals as "debe" while "must" is also "debe".
 * Negated modals are their own class, prohibition: "shall not" = "must not" = "no deberá" =
-  "no se aplicará", and "may not" = "cannot" = "no podrá". "No podrá" for "shall not" denies
-  a permission rather than imposing a ban, which is a (medium) weakening; a subject that bans
-  everyone ("Nadie podrá", the UDHR's own rendering of "No one shall") is a full prohibition.
+  "no se aplicará" = "no podrá", and "may not" = "cannot" = "no podrá". Legal Spanish renders
+  "shall not" as "no podrá(n)" routinely (the GDPR does so), so that is no weakening; a subject
+  that bans everyone ("Nadie podrá", the UDHR's "No one shall") is a prohibition too.
 * A modal restricted by "only" ("shall be carried out only", "may only be", "solo podrá",
   "únicamente será") states a restriction, which every class can express ("shall not ...
   except" = "solo podrán"), so it matches any obligation, permission or prohibition.
@@ -32,9 +32,6 @@ OBLIGATION = "obligation"
 PERMISSION = "permission"
 INTENTION = "intention"
 PROHIBITION = "prohibition"
-# "no podrá" denies a permission: it forbids what "may not" forbids, but rendering "shall not"
-# so leaves room ("no podrá" reads as "cannot" as well as "must not"), which is a weakening.
-NEG_PERMISSION = "negated permission"
 
 # label -> (class shown to the user, readings it can have)
 READINGS: dict[str, tuple[str, frozenset[str]]] = {
@@ -57,12 +54,13 @@ READINGS: dict[str, tuple[str, frozenset[str]]] = {
     "neg-duty": (PROHIBITION, frozenset({"proh", "adv"})),
     # "may not", "cannot": a prohibition that "no podrá" renders exactly
     "neg-may": (PROHIBITION, frozenset({"proh", "negperm"})),
-    "neg-permission": (NEG_PERMISSION, frozenset({"negperm"})),
+    # "no podrá": the usual legal rendering of "shall not" as well as of "may not"
+    "neg-permission": (PROHIBITION, frozenset({"proh", "negperm"})),
     "restriction": (OBLIGATION, frozenset({"obl", "perm", "proh"})),
 }
 
 # How much each class binds; used only to word the message (weakened / strengthened).
-STRENGTH = {PROHIBITION: 3, OBLIGATION: 3, NEG_PERMISSION: 2, INTENTION: 2, PERMISSION: 1}
+STRENGTH = {PROHIBITION: 3, OBLIGATION: 3, INTENTION: 2, PERMISSION: 1}
 
 _FUT_END = r"(?:á|án|ás|é|emos|éis)"
 # Only a word ending like a future can be one: checked first with one possessive pass over the
