@@ -22,3 +22,20 @@ def use_encoder():
     from aligner.embed import get_encoder
 
     return get_encoder("use")
+
+
+def _read_units(path: Path) -> dict[str, str]:
+    pairs = (line.rstrip("\n").split("\t", 1) for line in path.open(encoding="utf-8") if "\t" in line)
+    return dict(pairs)
+
+
+@pytest.fixture(scope="session")
+def official_units(shared_data) -> list[tuple[str, str]]:
+    """(English, Spanish) of every aligned unit of the UN SDG and EU GDPR official texts:
+    correct translations, on which every divergence flag is a false alarm (or a real slip)."""
+    out = []
+    for folder in (shared_data / "un-sdg-en-es", shared_data / "eu-gdpr-en-es"):
+        for en_path in sorted(folder.glob("*.unit.en")):
+            en, es = _read_units(en_path), _read_units(en_path.with_suffix(".es"))
+            out += [(en[key], es[key]) for key in sorted(en.keys() & es.keys())]
+    return out
