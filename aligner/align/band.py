@@ -18,10 +18,6 @@ class Band:
     hi: np.ndarray
 
     @property
-    def width(self) -> int:
-        return int((self.hi - self.lo).max()) + 1
-
-    @property
     def cells(self) -> int:
         return int((self.hi - self.lo + 1).sum())
 

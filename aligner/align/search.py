@@ -46,7 +46,6 @@ def open_ends(texts: list[str]) -> np.ndarray:
 class Lattice:
     """The banded similarities the DP and the bead scores read from."""
 
-    band: Band
     sb: np.ndarray
     slo: np.ndarray
     gs: np.ndarray
@@ -91,7 +90,7 @@ def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
     gs = _neighbour_sims(src.emb, reach)
     gt = _neighbour_sims(tgt.emb, reach)
     ms, mt = kernels.top_means(sb, slo, m, params.neighbours)
-    return Lattice(band, sb, slo, gs, gt, ms, mt)
+    return Lattice(sb, slo, gs, gt, ms, mt)
 
 
 def _cross_sims(src: np.ndarray, tgt: np.ndarray, slo: np.ndarray, shi: np.ndarray,
