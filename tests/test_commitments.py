@@ -450,3 +450,23 @@ def test_party_key_words_only_skip_texts_that_cannot_name_the_party():
     assert find_parties("Nobody reported.", "en", (pemex,)) == {}
     found = find_parties("el responsable o el encargado informará a los interesados", "es", DEFAULT_PARTIES)
     assert found.keys() == {"controller", "processor", "data-subject"}
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        ("The truck driver was not injured in the crash.", "El conductor del camión salió ileso del accidente."),
+        ("No one knows for certain who wrote it.", "Se desconoce a ciencia cierta quién lo redactó."),
+        ("New aircraft cannot be purchased.", "Se ha producido la imposibilidad de adquirir nuevos aviones."),
+        ("The fleet is poorly maintained.", "La flota no recibe un buen mantenimiento."),
+    ],
+)
+def test_a_negation_rendered_by_a_privative_word_is_not_high(en, es):
+    assert all(f.severity != "high" for f in flags(en, es))
+
+
+def test_a_privative_word_paired_across_languages_excuses_no_dropped_negation():
+    # "prevent" = "evitar": the pair cancels out, so the dropped "not" still shows
+    found = flags("Member States shall take measures to prevent abuse and shall not disclose the data.",
+                  "Los Estados miembros adoptarán medidas para evitar abusos y divulgarán los datos.")
+    assert [f.message for f in found if "negation" in f.message] == ["negation missing in Spanish: not"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..records import Flag
@@ -147,14 +148,17 @@ def negation_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     lexicons = polarity.LEXICONS
     s_cues, t_cues = lexicons[src_lang].find(src), lexicons[tgt_lang].find(tgt)
     s_count, t_count = polarity.clause_negations(src, s_cues), polarity.clause_negations(tgt, t_cues)
-    s_weak = sum(c.label == polarity.WEAK for c in s_cues)
-    t_weak = sum(c.label == polarity.WEAK for c in t_cues)
+    # a privative word excuses a missing negation only when nothing of its family stands on
+    # the other side to pair with it ("avoid" = "evitar" leaves nothing over)
+    s_weak = Counter(polarity.family(c.text) for c in s_cues if c.label == polarity.WEAK)
+    t_weak = Counter(polarity.family(c.text) for c in t_cues if c.label == polarity.WEAK)
+    s_spare, t_spare = sum((s_weak - t_weak).values()), sum((t_weak - s_weak).values())
     flags = []
-    if s_count > t_count + t_weak:
+    if s_count > t_count + t_spare:
         cue = next(c for c in s_cues if c.label == polarity.STRONG)
         flags.append(Flag(KIND, "high" if not t_cues else "medium",
                           f"negation missing in {LANG_NAMES[tgt_lang]}: {cue.text}", cue.text, ""))
-    if t_count > s_count + s_weak:
+    if t_count > s_count + s_spare:
         cue = next(c for c in t_cues if c.label == polarity.STRONG)
         flags.append(Flag(KIND, "high" if not s_cues else "medium",
                           f"negation added in {LANG_NAMES[tgt_lang]}: {cue.text}", "", cue.text))

@@ -31,6 +31,9 @@ EN: Lexicon = lexicon(
                        r"absence", r"failure", r"without\s+prejudice\s+to", r"refus\w*", r"prevent\w*", r"prohibit\w*", r"only",
                        r"avoid\w*", r"missing", r"ban(?:s|ned|ning)?", r"forbid\w*",
                        r"infring\w*", r"breach\w*", r"violat\w*", r"contraven\w*", r"other\s+than", r"rather\s+than", r"instead\s+of", r"outside", r"ceas\w+",
+                       # implicit negatives a translator may render with "no": "poorly maintained"
+                       # = "no recibe buen mantenimiento", "lost control" = "no logró mantener"
+                       r"poorly", r"los(?:e|es|t|ing)", r"hardly", r"barely", r"ever",
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
         ("strong", words(r"not", r"\w+n't", r"never", r"no", r"none", r"nor", r"neither",
@@ -60,7 +63,12 @@ ES: Lexicon = lexicon(
         ("weak", words(_ES_PRIVATIVE, r"salvo", r"excepto", r"a\s+menos\s+que", r"falta", r"ausencia",
                        r"incumpl\w+", r"imped\w+", r"prohib\w+", r"prohíb\w+", r"solo", r"sólo",
                        r"solamente", r"únicamente", r"dej\w+\s+de", r"a\s+no\s+ser\s+que", r"sin\s+perjuicio\s+del?", r"sin", r"distint[oa]s?\s+de",
-                       r"carec\w+", r"exent[oa]s?", r"infr\w+", r"vulner\w+", r"viol\w+")),
+                       r"carec\w+", r"exent[oa]s?", r"infr\w+", r"vulner\w+", r"viol\w+",
+                       # implicit negatives that render an English "not": "not injured" = "ileso",
+                       # "no one knows" = "se desconoce", "cannot be purchased" = "la imposibilidad"
+                       r"desconoc\w+", r"ilesos?", r"ilesas?", r"imposib\w+", r"incapa\w+",
+                       r"insuficien\w+", r"inexist\w+", r"a\s+diferencia\s+de", r"apenas",
+                       r"evit\w+", r"rechaz\w+", r"únic[oa]s?")),
         ("strong", words(r"ni\s+siquiera", r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
                          r"nada", r"ni")),
     ],
@@ -95,6 +103,25 @@ _CLAUSE_BREAK = frozenset(",;:.()")
 # English keeps both ("do not permit or no longer permit" = "no permita, o que ya no").
 # After a comma the "no" may open a clause of its own ("si no se cumple, no se aplicará").
 _REPEAT_GAP = re.compile(r"(?:[^\W\d]+\s+){0,3}[^\W\d]+\s+(?:y|e|o|u)\s+")
+
+
+# Privative words that translate each other, so that one on each side cancels out instead of
+# excusing a negation missing elsewhere ("prevent ... not" = "evitar ... [no dropped]").
+_FAMILIES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+    ("avoid", r"avoid|prevent|evit|imped"),
+    ("prohibit", r"prohib|prohíb|ban|forbid"),
+    ("breach", r"infring|breach|violat|contraven|infr|vulner|viol|incumpl"),
+    ("only", r"only|s[oó]lo|solamente|únic"),
+    ("except", r"unless|except|save|other|rather|instead|salvo|excepto|a\s+menos|a\s+no\s+ser|distint"),
+    ("lack", r"lack|absence|missing|failure|falta|ausencia|carec"),
+    ("impossible", r"impossib|imposib|incapa|insufficien|insuficien|inexist"),
+)]
+
+
+def family(cue_text: str) -> str:
+    """The family of a privative word across languages, or the word itself when it has none."""
+    word = " ".join(cue_text.lower().split())
+    return next((name for name, rx in _FAMILIES if rx.match(word)), word)
 
 
 def clause_negations(text: str, cues: list[Cue]) -> int:
