@@ -139,3 +139,25 @@ def test_an_approximate_amount_in_another_currency_is_high():
                  "Personas que viven con menos de 1,25 euros al día."),
         Context(tgt_decimal=","))
     assert flag.severity == "high" and "EUR" in flag.message
+
+
+@pytest.mark.parametrize(
+    "en, es, flagged",
+    [
+        ("Volume of remittances (in United States dollars) as a proportion of total GDP",
+         "Volumen de remesas (en euros) en proporción al PIB total", True),
+        ("Volume of remittances (in United States dollars) as a proportion of total GDP",
+         "Volumen de remesas (en dólares de los Estados Unidos) en proporción al PIB total", False),
+        ("Amounts in United States dollars towards the $100 billion commitment",
+         "Cantidades en euros para el compromiso de 100.000 millones de dólares", True),
+        ("Amounts in United States dollars towards the $100 billion commitment",
+         "Cantidades en dólares para el compromiso de 100.000 millones de dólares", False),
+        # named on one side only: often rephrased away, not flagged
+        ("Dollar value of all resources made available", "Valor de todos los recursos facilitados", False),
+    ],
+)
+def test_a_currency_named_without_an_amount_is_compared(en, es, flagged):
+    found = [f for f in FiguresCheck().judge(BeadText(en, es), Context(tgt_decimal=","))
+             if f.message.startswith("currency differs")]
+    assert bool(found) == flagged
+    assert all(f.severity == "high" for f in found)

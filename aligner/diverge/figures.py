@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from ..records import Flag
 from .base import BeadText, Check, Context
 from .compare import pair_quantities
 from .numbers import decimal_for
 from .quantities import Quantity, extract_quantities
+from .units import CURRENCY_WORD_RE, currency_code
 
 # Figures whose loss changes what a sentence commits to.
 _HEAVY = ("amount", "percent", "pp", "date")
@@ -128,4 +130,23 @@ class FiguresCheck(Check):
             return []
         src = extract_quantities(bead.src_text, ctx.src_lang, decimal_for(ctx.src_lang, ctx.src_decimal, ctx.es_locale))
         tgt = extract_quantities(bead.tgt_text, ctx.tgt_lang, decimal_for(ctx.tgt_lang, ctx.tgt_decimal, ctx.es_locale))
-        return compare(src, tgt)
+        return compare(src, tgt) + _currency_flags(bead, src, tgt)
+
+
+def _bare_currencies(text: str, quantities: list[Quantity]) -> Counter:
+    """Currencies a side names beyond those of its amounts."""
+    named = Counter(currency_code(m.group()) for m in CURRENCY_WORD_RE.finditer(text))
+    named.subtract(q.unit for q in quantities if q.kind == "amount")
+    return +named
+
+
+def _currency_flags(bead: BeadText, src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
+    """"in United States dollars" rendered "en euros": a currency changed with no amount to show it.
+
+    Only when both sides name a currency of their own: one named on one side only is too often
+    rephrased away ("Dollar value" = "Valor monetario").
+    """
+    s, t = _bare_currencies(bead.src_text, src), _bare_currencies(bead.tgt_text, tgt)
+    if not s or not t or set(s) == set(t):
+        return []
+    return [Flag("figure", "high", f"currency differs: {'/'.join(sorted(s))} vs {'/'.join(sorted(t))}")]

@@ -29,6 +29,13 @@ def currency_code(word: str) -> str:
     return _CURRENCY_NAMES[word.lower()]
 
 
+# A currency named without an amount ("in United States dollars", "Dollar value", "en euros").
+# Pounds, libras and pesos are left out: they are also weights ("el peso de la deuda").
+CURRENCY_WORD_RE = re.compile(
+    r"(?<!\w)(?:US\$|\$|€|(?:USD|EUR|MXN|GBP|dollars?|dólar|dólares|dolares|euros?)(?!\w))", re.IGNORECASE
+)
+
+
 _UNIT_NAMES = {
     "%": "%", "per cent": "%", "percent": "%", "por ciento": "%",
     "percentage point": "pp", "percentage points": "pp", "punto porcentual": "pp",
