@@ -470,3 +470,16 @@ def test_a_privative_word_paired_across_languages_excuses_no_dropped_negation():
     found = flags("Member States shall take measures to prevent abuse and shall not disclose the data.",
                   "Los Estados miembros adoptarán medidas para evitar abusos y divulgarán los datos.")
     assert [f.message for f in found if "negation" in f.message] == ["negation missing in Spanish: not"]
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        ("USA Gymnastics supports an independent investigation.", "USA Gymnastics respalda una investigación independiente."),
+        ("The Americans were trying to move men and materials.", "Los estadounidenses intentaban trasladar hombres y materiales."),
+        ("The war expenditures of U.S. imperialism were paid by others.", "Los gastos de guerra del imperialismo de E.E. U.U. los pagaron otros."),
+        ("The controller uses two sensors.", "Este controlador utiliza dos sensores."),
+    ],
+)
+def test_party_spellings_match_across_languages(en, es):
+    assert [f for f in flags(en, es) if f.message.startswith("party")] == []

@@ -70,8 +70,9 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
     Party(
         "us",
         {"en": _cased(r"United\s+States(?:\s+of\s+America)?", r"U\.\s?S\.(?:\s?A\.)?", r"USA?",
-                      r"(?<!Pan\s)(?<!Latin\s)(?<!South\s)(?<!North\s)(?<!Central\s)American"),
-         "es": _cased(r"Estados\s+Unidos(?!\s+Mexicanos)(?:\s+de\s+América)?", r"EE\.\s?UU\.", r"EUA",
+                      r"(?<!Pan\s)(?<!Latin\s)(?<!South\s)(?<!North\s)(?<!Central\s)Americans?"),
+         "es": _cased(r"Estados\s+Unidos(?!\s+Mexicanos)(?:\s+de\s+América)?", r"E\.?\s?E\.\s?U\.?\s?U\.",
+                      r"EUA", r"USA",
                       r"[Ee]stadounidenses?", r"[Nn]orteamerican[oa]s?")},
         label={"en": "the United States", "es": "Estados Unidos"},
     ),
@@ -88,11 +89,11 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
     Party(
         "controller",
         {"en": words(r"(?:joint\s+)?controllers?"),
-         "es": words(r"(?:co)?responsables?\s+del\s+tratamiento", r"corresponsables?",
+         "es": words(r"(?:co)?responsables?\s+del\s+tratamiento", r"corresponsables?", r"controlador(?:es|as?)?",
                      rf"{_DET_ES}\s+responsables?", r"responsables?(?=\s+[oyu]\s+(?:el\s+|los\s+)?encargad)")},
         label={"en": "the controller", "es": "el responsable del tratamiento"},
         # the Spanish patterns try thirty determiners at every word: scan only texts that need it
-        keys={"en": ("controller",), "es": ("responsable",)},
+        keys={"en": ("controller",), "es": ("responsable", "controlador")},
     ),
     Party(
         "processor",
