@@ -173,3 +173,12 @@ def test_an_internal_error_is_one_line_with_exit_3(tmp_path, monkeypatch):
     result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented")
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "internal error" in result.stderr
+
+
+def test_align_with_a_local_sentence_transformers_model(tmp_path, tiny_st_model):
+    out = tmp_path / "st.jsonl"
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented",
+                 "--encoder", f"st:{tiny_st_model}", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [i for r in rows for i in r["src"]] == list(range(32))

@@ -46,30 +46,6 @@ def test_unknown_encoder_is_a_usage_error():
         get_encoder("word2vec")
 
 
-@pytest.fixture(scope="module")
-def tiny_st_model(tmp_path_factory):
-    """A random 1-layer BERT saved as a sentence-transformers model: loads with no download."""
-    pytest.importorskip("sentence_transformers")
-    from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
-    from transformers import BertConfig, BertModel, BertTokenizerFast
-
-    root = tmp_path_factory.mktemp("tiny-st")
-    bert = root / "bert"
-    bert.mkdir()
-    letters = "abcdefghijklmnopqrstuvwxyzáéíóúñ"
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *letters, *(f"##{c}" for c in letters)]
-    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1,
-                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=64)
-    BertModel(config).save_pretrained(bert)
-    BertTokenizerFast(vocab={token: i for i, token in enumerate(vocab)}).save_pretrained(bert)
-    transformer = Transformer(str(bert), max_seq_length=32)
-    pooling = Pooling(32, "mean")
-    model_dir = root / "model"
-    SentenceTransformer(modules=[transformer, pooling], device="cpu").save(str(model_dir))
-    return model_dir
-
-
 def test_sentence_transformers_model_loads_from_a_local_path(tiny_st_model):
     enc = get_encoder(f"st:{tiny_st_model}")
     vecs = enc.encode(["hola mundo", "hello world", "hola mundo"])
