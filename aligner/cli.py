@@ -17,6 +17,7 @@ from .errors import AlignerError
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process killed by SIGPIPE
 
 
 def _fail(message: str, code: int = EXIT_INPUT) -> None:
@@ -35,6 +36,10 @@ def friendly_errors(func):
             warnings.simplefilter("always", UnrelatedTextsWarning)
             try:
                 return func(*args, **kwargs)
+            except BrokenPipeError:
+                # the reader went away (`aligner check ... | head`): not our error to report
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(EXIT_BROKEN_PIPE)
             except (AlignerError, OSError) as exc:
                 _fail(str(exc))
             except Exception as exc:  # a bug: still one line, the traceback on request

@@ -182,3 +182,16 @@ def test_align_with_a_local_sentence_transformers_model(tmp_path, tiny_st_model)
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [i for r in rows for i in r["src"]] == list(range(32))
+
+
+def test_a_reader_that_stops_early_gets_no_error_message():
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "aligner.cli", "align", str(PAIR / "en.sents"),
+                             str(PAIR / "es.sents"), "--presegmented", "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # like `| head` exiting before aligner writes
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 141
+    assert b"error" not in err and b"Traceback" not in err
