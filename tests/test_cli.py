@@ -195,3 +195,10 @@ def test_a_reader_that_stops_early_gets_no_error_message():
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 141
     assert b"error" not in err and b"Traceback" not in err
+
+
+@pytest.mark.parametrize("other", ["es.sents", "../health-cooperation-mou/es.sents"])
+def test_warning_only_for_documents_that_are_not_translations(tmp_path, other):
+    result = run("align", PAIR / "en.sents", PAIR / other, "--presegmented", "-o", tmp_path / "o.tsv")
+    assert result.exit_code == 0
+    assert ("look unrelated" in result.stderr) == (other != "es.sents")
