@@ -127,3 +127,14 @@ def test_read_lines_keeps_blank_lines_as_indices(tmp_path):
     blank.write_text("\n\n  \n", encoding="utf-8")
     with pytest.raises(InputError, match="empty"):
         read_lines(blank)
+
+
+@pytest.mark.parametrize("name", ["statement.docx", "statement.PDF", "page.html"])
+def test_formats_not_supported_yet_are_refused_by_name(tmp_path, name):
+    from aligner.errors import InputError
+    from aligner.read import read
+
+    path = tmp_path / name
+    path.write_text("<p>Hello.</p>", encoding="utf-8")
+    with pytest.raises(InputError, match="not supported yet"):
+        read(path, "en")

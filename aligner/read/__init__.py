@@ -18,10 +18,17 @@ __all__ = ["Reader", "read", "read_string", "read_lines", "READERS"]
 
 READERS: dict[str, type[Reader]] = {"text": TextReader, "markdown": MarkdownReader}
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown"}
+# Formats that would be misread as plain text (markup, or binary containers): refuse them by name
+# rather than align their tags or report "binary".
+_NOT_YET = (".docx", ".doc", ".odt", ".rtf", ".pdf", ".html", ".htm", ".xml", ".xlsx")
 
 
 def format_of(path: str | Path) -> str:
-    return _SUFFIXES.get(Path(path).suffix.lower(), "text")
+    suffix = Path(path).suffix.lower()
+    if suffix in _NOT_YET:
+        raise InputError(f"{path}: {suffix} documents are not supported yet; "
+                         f"save it as plain text (.txt) or Markdown (.md)")
+    return _SUFFIXES.get(suffix, "text")
 
 
 def _reader(fmt: str) -> Reader:
