@@ -119,3 +119,20 @@ def test_open_ends_marks_sentences_that_lead_into_the_next():
 
     assert list(open_ends(["Dijo:", "Sí.", "por ejemplo,", "Und nun zum Hüttenwart : ", "Title"])) \
         == [1.0, 0.0, 1.0, 1.0, 0.0]
+
+
+def test_banded_search_survives_a_missing_chapter(shared_data, use_encoder):
+    # the whole GDPR in English against a Spanish version that lacks Chapter III
+    from aligner.align.search import open_ends
+
+    en, es = [], []
+    for path in sorted((shared_data / "eu-gdpr-en-es").glob("gdpr-*.en")):
+        en += path.read_text(encoding="utf-8").splitlines()
+        if "gdpr-03" not in path.name:
+            es += path.with_suffix(".es").read_text(encoding="utf-8").splitlines()
+    sides = [Side(use_encoder.encode(t), np.array([len(x) for x in t], dtype=np.float64), open_ends(t))
+             for t in (en, es)]
+    full = as_pairs(align_embeddings(*sides))
+    banded = as_pairs(align_embeddings(*sides, AlignParams(full_limit=100_000)))
+    assert banded == full
+    assert sum(1 for s, t in banded if s and not t) >= 0.9 * (len(en) - len(es))
