@@ -215,13 +215,6 @@ def condition_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fl
     return flags
 
 
-def party_flags(
-    src: str, tgt: str, src_lang: str, tgt_lang: str, parties: tuple[Party, ...] = DEFAULT_PARTIES
-) -> list[Flag]:
-    """A party named on one side only."""
-    return [flag for _, flag in _party_differences(src, tgt, src_lang, tgt_lang, parties)]
-
-
 def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
                        parties: tuple[Party, ...]) -> list[tuple[str, Flag]]:
     """(party id, flag) for each party named on one side only."""
