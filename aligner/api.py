@@ -55,14 +55,20 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
     sides = [_embed(enc, segs) for segs in (src_segs, tgt_segs)]
     beads = align_embeddings(sides[0], sides[1], params)
+    mean = _warn_if_unrelated(beads, sides[0], sides[1])
+    return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean)
+
+
+def _warn_if_unrelated(beads: list, src: Side, tgt: Side) -> float:
+    """Warn when the aligned pairs hardly beat random pairs; returns their mean similarity."""
     paired = [b.score for b in beads if b.src and b.tgt]
     mean = float(np.mean(paired)) if paired else 0.0
-    background = _background_similarity(sides[0].emb, sides[1].emb)
+    background = _background_similarity(src.emb, tgt.emb)
     if mean - background < UNRELATED_MARGIN:
         warnings.warn(f"the two texts look unrelated (aligned sentences {mean:.2f} similar, random "
                       f"pairs {background:.2f}): are they translations of each other?",
                       UnrelatedTextsWarning)
-    return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean)
+    return mean
 
 
 def _background_similarity(src: np.ndarray, tgt: np.ndarray, pairs: int = 500) -> float:
