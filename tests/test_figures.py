@@ -161,3 +161,20 @@ def test_a_currency_named_without_an_amount_is_compared(en, es, flagged):
              if f.message.startswith("currency differs")]
     assert bool(found) == flagged
     assert all(f.severity == "high" for f in found)
+
+
+@pytest.mark.parametrize(
+    "en, es, expected",
+    [
+        ("The group presented its report at 12.00 GMT today.", "El grupo presentó hoy su informe a las 12:00 GMT.", None),
+        ("The vehicle was removed at about 1200 GMT.", "El vehículo se retiró hacia las 12:00 GMT.", None),
+        ("The meeting starts at 2 p.m.", "La reunión empieza a las 14:00 h.", None),
+        ("The meeting starts at 2 p.m.", "La reunión empieza a las 15:00 h.", "date differs: 14:00 vs 15:00"),
+        ("The meeting starts at 14.00 GMT.", "La reunión empieza a las 16:00 GMT.", "date differs: 14:00 vs 16:00"),
+        ("in the first quarter of 2022", "en el primer trimestre de 2022", None),
+        ("in the first quarter of 2022", "en el segundo trimestre de 2022", "date differs: 2022-Q1 vs 2022-Q2"),
+    ],
+)
+def test_times_and_quarters_compare_by_value(en, es, expected):
+    found = FiguresCheck().judge(BeadText(en, es), Context(tgt_decimal=","))
+    assert [f.message for f in found if f.severity == "high"] == ([expected] if expected else [])

@@ -70,3 +70,10 @@ def test_any_convention_parses_back(integer, cents, marks):
 def test_grouped_integers_parse_back_under_their_decimal(integer, marks):
     grouping, decimal = marks
     assert float(integer) in parse_digits(_group(str(integer), grouping), decimal)
+
+
+def test_three_decimal_zeros_stay_ambiguous_whatever_the_document_says():
+    # FLORES Spanish mixes both habits: "17.000 islas" is 17,000 even in a decimal-point document
+    assert 17000.0 in parse_digits("17.000", ".")
+    assert parse_digits("1.500", ".") == (1.5,)
+    assert parse_digits("5,000", ".") == (5000.0,)

@@ -86,7 +86,8 @@ _DECADE = {
 _PERIODS = {lang: Scanner([_QUARTER[lang], _FISCAL[lang], _DECADE[lang]], word_start=True) for lang in ("en", "es")}
 # A numeric date needs a digit, a separator and a digit; a time of day too.
 _DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")
-_DIGIT_TIME = re.compile(r"\d[:.h]\d")
+_DIGIT_TIME = re.compile(r"\d[:.h]\d|\d\s*[ap]\.\s?m\.|\d{4}\s*(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|hrs|hours|horas)\b",
+                         re.IGNORECASE)
 
 
 def _full_year(text: str) -> int:
@@ -146,7 +147,13 @@ def _periods(text: str, low: str, lang: str) -> list[DateHit]:
     return hits
 
 
-_TIME = re.compile(r"(?=\d)(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+_ZONE = r"(?:\s*(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|hrs|hours|horas)\b)"
+_TIME = re.compile(r"(?=\d)(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?"
+                   rf"({_ZONE})?", re.IGNORECASE)
+# An hour with a.m./p.m. and no minutes: "at 2 p.m." = "a las 14:00".
+_HOUR_ONLY = re.compile(r"(?<![\d:.,])(1[0-2]|0?[1-9])\s*([ap])\.\s?m\.", re.IGNORECASE)
+# Military time is a time only with its zone or "hours" after it: "at 1200 GMT", "1400 hours".
+_MILITARY_TIME = re.compile(rf"(?<![\d:.,])([01]\d|2[0-3])([0-5]\d){_ZONE}", re.IGNORECASE)
 
 
 def _times(text: str) -> list[DateHit]:
@@ -154,10 +161,15 @@ def _times(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     for m in finditer(_TIME, text, lower_same_length(text)):
         hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
-        if half and hour > 12 or (not half and m.group(0)[len(m.group(1))] == "."):
-            continue  # "13 p.m." is no time; "6.30" without a.m./p.m. is a decimal
+        if half and hour > 12 or (not half and not m.group(4) and m.group(0)[len(m.group(1))] == "."):
+            continue  # "13 p.m." is no time; "6.30" without a.m./p.m. or a zone is a decimal
         hour = hour % 12 + (12 if half == "p" else 0) if half else hour
         hits.append((m.start(), m.end(), (float(hour * 60 + minute),), "time"))
+    for m in finditer(_HOUR_ONLY, text, lower_same_length(text)):
+        hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
+        hits.append((m.start(), m.end(), (float(hour * 60),), "time"))
+    for m in finditer(_MILITARY_TIME, text, lower_same_length(text)):
+        hits.append((m.start(), m.end(), (float(int(m.group(1)) * 60 + int(m.group(2))),), "time"))
     return hits
 
 

@@ -59,8 +59,14 @@ def show(q: Quantity, near: Quantity | None = None) -> str:
     return f"{body} {q.unit}".strip() + ("x" if q.kind == "factor" else "")
 
 
+# Mentions with no year/month/day to compare part by part: equal values or nothing.
+_PARTLESS = ("time", "decade", "q")
+
+
 def _dates_agree(a: Quantity, b: Quantity) -> bool:
     """A date said more or less precisely on each side ("October 2021" / "8 de octubre de 2021")."""
+    if a.unit == b.unit or a.unit in _PARTLESS or b.unit in _PARTLESS:
+        return a.unit == b.unit and bool(set(a.values) & set(b.values))
     return any(
         all(x is None or y is None or x == y for x, y in zip(_date_parts(va, a.unit), _date_parts(vb, b.unit)))
         for va in a.values for vb in b.values

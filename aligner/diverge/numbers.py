@@ -101,7 +101,10 @@ def parse_digits(token: str, decimal: str | None = None) -> tuple[float, ...]:
         sep = "." if "." in body else ","
         int_part, frac = body.split(sep)
         unambiguous = len(frac) != 3 or int_part == "0"
-        marks = {sep} if unambiguous else ({decimal} if decimal else {".", ","})
+        # "17.000" / "5,000": nobody writes three decimal zeros, so a document's decimal habit
+        # (FLORES Spanish mixes both) must not turn them into 17 and 5
+        trusted = decimal and not (sep == decimal and frac == "000")
+        marks = {sep} if unambiguous else ({decimal} if trusted else {".", ","})
     else:
         # A mark used twice can only be grouping: 1.000.000.
         marks = {"," if body.count(".") > 1 else "."}
