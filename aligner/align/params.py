@@ -22,7 +22,7 @@ class AlignParams:
     open_penalty: float = 0.125  # cost of a bead boundary after an open sentence on one side only
     neighbours: int = 2          # candidates whose mean similarity rates an unaligned sentence
     full_limit: int = 250_000    # lattice cells above which the coarse-to-fine band is used
-    band_width: int = 12         # half-width of the band around the coarse path
+    band_width: int = 20         # half-width of the band around the coarse path
 
     def with_(self, **changes) -> "AlignParams":
         return replace(self, **changes)
