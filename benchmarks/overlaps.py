@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from pathlib import Path
 
 import numba
 import numpy as np
 
+from aligner.align import kernels
 from aligner.align.params import AlignParams
+from aligner.align.search import open_ends
 from aligner.embed import get_encoder
 from aligner.evaluate import Counts, Scores, count
 from aligner.goldfile import read_beads
@@ -48,8 +49,8 @@ def cos_table(src, tgt, shapes, span_src, span_tgt) -> np.ndarray:
 
 
 @numba.njit(cache=True)
-def best_path(table, shapes, ls, lt, p):
-    """The aligner's gain (kernels.bead_gain) over a precomputed cosine table, full lattice."""
+def best_path(table, shapes, ls, lt, os, ot, p):
+    """The aligner's own bead score (kernels.gain_of) over a precomputed cosine table, full lattice."""
     _, n1, m1 = table.shape
     cs, ct = np.zeros(n1), np.zeros(m1)
     for i in range(1, n1):
@@ -65,11 +66,13 @@ def best_path(table, shapes, ls, lt, p):
                 a, b = shapes[s, 0], shapes[s, 1]
                 if (i == 0 and j == 0) or i < a or j < b:
                     continue
-                if a == 0 or b == 0:
-                    gain = p[0] * (a + b)
+                if a == 0:
+                    gain = kernels.skip_gain(ot[j - 1], p)
+                elif b == 0:
+                    gain = kernels.skip_gain(os[i - 1], p)
                 else:
-                    r = math.log((ct[j] - ct[j - b] + p[5]) / (p[4] * (cs[i] - cs[i - a] + p[5])))
-                    gain = (a + b) / 2.0 * (table[s, i, j] - p[1]) - p[2] * r * r - p[3] * (a + b - 2)
+                    gain = kernels.gain_of(table[s, i, j], a, b, cs[i] - cs[i - a], ct[j] - ct[j - b],
+                                           os[i - 1], ot[j - 1], p)
                 if score[i - a, j - b] + gain > score[i, j]:
                     score[i, j] = score[i - a, j - b] + gain
                     back[i, j] = s
@@ -114,6 +117,7 @@ def main() -> None:
                          for k in range(2, params.max_bead)} for lang in lines}
         concat_time = time.perf_counter() - start
         lengths = {lang: np.array([len(x) for x in lines[lang]], dtype=np.float64) for lang in lines}
+        opens = {lang: open_ends(lines[lang]) for lang in lines}
         vector = params.vector(lengths["de"], lengths["fr"])
         gold = read_beads(folder / f"{doc}.defr")
         split = "dev" if doc == "dev" else "test"
@@ -124,7 +128,8 @@ def main() -> None:
                 return span_table(emb[lang], k) if variant == "sums" else joined[lang][k]
             table = cos_table(emb["de"], emb["fr"], shapes, lambda k: spans("de", k),
                               lambda k: spans("fr", k))
-            pred = beads_of(best_path(table, shapes, lengths["de"], lengths["fr"], vector), shapes)
+            back = best_path(table, shapes, lengths["de"], lengths["fr"], opens["de"], opens["fr"], vector)
+            pred = beads_of(back, shapes)
             totals[variant][split] = totals[variant].get(split, Counts()) + count(gold, pred)
         n_sent = len(lines["de"]) + len(lines["fr"])
         strings["sums"] += n_sent

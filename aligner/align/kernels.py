@@ -91,20 +91,12 @@ def _span_norm2(g, i0, i1):
 
 @numba.njit(cache=True)
 def bead_gain(sb, slo, gs, gt, ls, lt, os, ot, i0, i1, j0, j1, p):
-    """The score the programme maximises for one bead; p holds the tuned parameters.
-
-    p = [skip, tau, length_weight, size_penalty, length_ratio, length_smooth, open_penalty]
-    A bead of n sentences earns n/2 times its similarity above tau (so a path's score does not
-    depend on how it groups sentences), minus a squared log length-ratio penalty and a penalty
-    per sentence beyond a 1-1 bead; an unaligned sentence earns `skip`.
-    `os`/`ot` mark sentences that end open (":", ";", ","): they lead into what follows, so a
-    bead should not end on one side only with an open sentence, nor leave one unaligned.
-    """
+    """The score the programme maximises for one bead ending at lattice corner (i1, j1)."""
     a, b = i1 - i0, j1 - j0
     if a == 0:
-        return p[0] - p[6] * ot[j0]
+        return skip_gain(ot[j0], p)
     if b == 0:
-        return p[0] - p[6] * os[i0]
+        return skip_gain(os[i0], p)
     cos = span_cos(sb, slo, gs, gt, i0, i1, j0, j1)
     if cos != cos:
         return NEG
@@ -113,9 +105,28 @@ def bead_gain(sb, slo, gs, gt, ls, lt, os, ot, i0, i1, j0, j1, p):
         src_len += ls[k]
     for l in range(j0, j1):
         tgt_len += lt[l]
+    return gain_of(cos, a, b, src_len, tgt_len, os[i1 - 1], ot[j1 - 1], p)
+
+
+@numba.njit(cache=True)
+def gain_of(cos, a, b, src_len, tgt_len, src_open, tgt_open, p):
+    """The score of an a-b bead whose sides have cosine `cos`; p holds the tuned parameters.
+
+    p = [skip, tau, length_weight, size_penalty, length_ratio, length_smooth, open_penalty]
+    A bead of n sentences earns n/2 times its similarity above tau (so a path's score does not
+    depend on how it groups sentences), minus a squared log length-ratio penalty and a penalty
+    per sentence beyond a 1-1 bead. A sentence that ends open (":", ";", ",") leads into what
+    follows, so a bead should not end with one on one side only.
+    """
     ratio = math.log((tgt_len + p[5]) / (p[4] * (src_len + p[5])))
-    mismatch = abs(os[i1 - 1] - ot[j1 - 1])
+    mismatch = abs(src_open - tgt_open)
     return (a + b) / 2.0 * (cos - p[1]) - p[2] * ratio * ratio - p[3] * (a + b - 2) - p[6] * mismatch
+
+
+@numba.njit(cache=True)
+def skip_gain(open_end, p):
+    """An unaligned sentence earns `skip`, less when it ends open (it should join a neighbour)."""
+    return p[0] - p[6] * open_end
 
 
 @numba.njit(cache=True)
