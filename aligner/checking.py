@@ -7,7 +7,7 @@ from .api import Source, align
 from .diverge import BeadText, Check, Context, default_checks, judge
 from .diverge.numbers import detect_decimal_mark
 from .errors import UsageError
-from .records import Alignment, Bead
+from .records import SEVERITIES, Alignment, Bead
 
 ES_LOCALES = ("auto", "mx", "es")
 
@@ -40,9 +40,7 @@ def _judged(alignment: Alignment, bead: Bead, ctx: Context, checks) -> Bead:
     return replace(bead, flags=tuple(judge(text, ctx, checks)))
 
 
-def worst_severity(alignment: Alignment) -> str | None:
-    """The highest severity among all flags, or None when nothing was flagged."""
-    from .records import SEVERITIES
-
-    found = {f.severity for b in alignment.beads for f in b.flags}
-    return max(found, key=SEVERITIES.index) if found else None
+def reaches(alignment: Alignment, severity: str) -> bool:
+    """True when some flag is at least as severe as `severity` (what `check --fail-on` gates)."""
+    floor = SEVERITIES.index(severity)
+    return any(SEVERITIES.index(f.severity) >= floor for b in alignment.beads for f in b.flags)

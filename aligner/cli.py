@@ -125,16 +125,14 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
 
     Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
     """
-    from .checking import check, worst_severity
-    from .records import SEVERITIES
+    from .checking import check, reaches
     from .write import write
 
     alignment = check(src, tgt, es_locale=es_locale, src_lang=src_lang, tgt_lang=tgt_lang,
                       presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                       cache_dir=cache_dir)
     write(alignment, output, fmt)
-    worst = worst_severity(alignment)
-    if worst is not None and SEVERITIES.index(worst) >= SEVERITIES.index(fail_on):
+    if reaches(alignment, fail_on):
         sys.exit(1)
 
 

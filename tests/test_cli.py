@@ -202,3 +202,12 @@ def test_warning_only_for_documents_that_are_not_translations(tmp_path, other):
     result = run("align", PAIR / "en.sents", PAIR / other, "--presegmented", "-o", tmp_path / "o.tsv")
     assert result.exit_code == 0
     assert ("look unrelated" in result.stderr) == (other != "es.sents")
+
+
+def test_fail_on_threshold_counts_flags_at_or_above_it():
+    from aligner.checking import reaches
+    from aligner.records import Alignment, Bead, Flag, Segment
+
+    medium = Flag("omission", "medium", "sentence missing in Spanish")
+    alignment = Alignment((Segment(0, "a"),), (), (Bead((0,), (), 0.5, (medium,)),))
+    assert [reaches(alignment, s) for s in ("low", "medium", "high")] == [True, True, False]
