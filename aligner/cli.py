@@ -14,6 +14,7 @@ import click
 
 from . import __version__
 from .errors import AlignerError
+from .write import WRITERS
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
@@ -93,7 +94,7 @@ def main() -> None:
 @alignment_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Output file (default: stdout). For moses, the prefix of the two files.")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "jsonl", "tmx", "moses"]),
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS)),
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
@@ -111,8 +112,8 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
 @alignment_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
-              show_default=True, help="A readable list, or the JSONL alignment with flags.")
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default=None,
+              help="Output format (default: from the -o suffix, else a readable text list).")
 @click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default="medium",
               show_default=True, help="Exit 1 when a flag of this severity or above is found.")
 @click.option("--es-locale", type=click.Choice(["auto", "mx", "es"]), default="auto",
@@ -126,12 +127,12 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
     """
     from .checking import check, reaches
-    from .write import write
+    from .write import format_for_path, write
 
     alignment = check(src, tgt, es_locale=es_locale, src_lang=src_lang, tgt_lang=tgt_lang,
                       presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                       cache_dir=cache_dir)
-    write(alignment, output, fmt)
+    write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
     if reaches(alignment, fail_on):
         sys.exit(1)
 
