@@ -1,0 +1,114 @@
+"""An Excel workbook for reviewers: one row per bead, flagged rows coloured by their worst flag.
+
+The columns are the TSV's, with the flags summarised for filtering (how many, the highest
+severity, the kinds, one message a line) instead of one JSON cell. Built with pandas and styled
+with openpyxl: frozen header, autofilter, wrapped text columns, scores shown as 0.00.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+
+import pandas as pd
+from openpyxl.styles import Alignment as CellAlignment
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import UsageError
+from ..records import SEVERITIES, Alignment, Bead, Flag
+from .atomic import atomic_outputs
+from .base import Writer
+from .xmltext import xml_safe
+
+SHEET = "alignment"
+# column name -> width in characters: the two texts get most of a screen
+WIDTHS = {"src": 10, "tgt": 10, "src_text": 60, "tgt_text": 60, "score": 8, "flags": 7,
+          "severity": 10, "kinds": 20, "messages": 60}
+COLUMNS = tuple(WIDTHS)
+# Excel's own "light red / yellow" highlight colours, and a light blue for low
+FILLS = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7"}
+# What a spreadsheet would take for the start of a formula if a user re-enters the cell
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def highest_severity(flags: tuple[Flag, ...]) -> str:
+    return max((f.severity for f in flags), key=SEVERITIES.index, default="")
+
+
+def flag_line(flag: Flag) -> str:
+    evidence = f' ("{flag.src_evidence}" / "{flag.tgt_evidence}")' if flag.src_evidence or flag.tgt_evidence else ""
+    return f"{flag.severity} {flag.kind}: {flag.message}{evidence}"
+
+
+def _row(alignment: Alignment, bead: Bead) -> dict:
+    return {
+        "src": json.dumps(list(bead.src)),
+        "tgt": json.dumps(list(bead.tgt)),
+        "src_text": xml_safe(alignment.src_text(bead)),
+        "tgt_text": xml_safe(alignment.tgt_text(bead)),
+        "score": round(float(bead.score), 4),
+        "flags": len(bead.flags),
+        "severity": highest_severity(bead.flags),
+        "kinds": ", ".join(sorted({f.kind for f in bead.flags})),
+        "messages": xml_safe("\n".join(flag_line(f) for f in bead.flags)),
+    }
+
+
+def to_frame(alignment: Alignment) -> pd.DataFrame:
+    """The beads as a table with the columns of COLUMNS, text made safe for XML."""
+    return pd.DataFrame([_row(alignment, b) for b in alignment.beads], columns=list(COLUMNS))
+
+
+def _keep_text(sheet: Worksheet) -> None:
+    """Make every string cell a string: openpyxl stores text starting with "=" as a formula."""
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                # quotePrefix: Excel keeps it text even when a user edits the cell
+                cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
+
+
+def _style(sheet: Worksheet, frame: pd.DataFrame) -> None:
+    wrap = CellAlignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = WIDTHS[column]
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.alignment = wrap
+            if column == "score":
+                cell.number_format = "0.00"
+    for offset, severity in enumerate(frame["severity"], start=2):
+        if severity:
+            fill = PatternFill(fill_type="solid", start_color=FILLS[severity], end_color=FILLS[severity])
+            for cell in sheet[offset]:
+                cell.fill = fill
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def workbook_bytes(alignment: Alignment) -> bytes:
+    """The whole .xlsx file, built in memory so that nothing touches disk before it is complete."""
+    frame = to_frame(alignment)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as excel:
+        frame.to_excel(excel, sheet_name=SHEET, index=False)
+        sheet = excel.sheets[SHEET]
+        _keep_text(sheet)
+        _style(sheet, frame)
+    return buffer.getvalue()
+
+
+class XlsxWriter(Writer):
+    name = "xlsx"
+    suffixes = (".xlsx",)
+
+    def write(self, alignment: Alignment, out: str | os.PathLike | None) -> None:
+        if out is None:
+            raise UsageError("xlsx is a binary format and cannot go to stdout: give -o FILE.xlsx")
+        data = workbook_bytes(alignment)
+        with atomic_outputs([out]) as (stream,):
+            # atomic_outputs opens text streams; the bytes go to the binary layer underneath
+            stream.buffer.write(data)
