@@ -8,14 +8,18 @@ from ..errors import UsageError
 from ..records import Alignment
 from .base import Writer
 from .delimited import CsvWriter, TsvWriter
+from .html import HtmlReportWriter
 from .jsonl import JsonlWriter
 from .moses import MosesWriter
 from .report import TextReportWriter
 from .tmx import TmxWriter
+from .xliff import XliffWriter
+from .xlsx import XlsxWriter
 
 WRITERS: dict[str, type[Writer]] = {
     cls.name: cls
-    for cls in (JsonlWriter, TsvWriter, CsvWriter, TmxWriter, MosesWriter, TextReportWriter)
+    for cls in (JsonlWriter, TsvWriter, CsvWriter, TmxWriter, MosesWriter, TextReportWriter,
+                XliffWriter, XlsxWriter)
 }
 DEFAULT_FORMAT = "jsonl"
 
