@@ -19,7 +19,7 @@ from .xlsx import XlsxWriter
 WRITERS: dict[str, type[Writer]] = {
     cls.name: cls
     for cls in (JsonlWriter, TsvWriter, CsvWriter, TmxWriter, MosesWriter, TextReportWriter,
-                XliffWriter, XlsxWriter)
+                XliffWriter, XlsxWriter, HtmlReportWriter)
 }
 DEFAULT_FORMAT = "jsonl"
 
