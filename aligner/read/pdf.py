@@ -1,3 +1,70 @@
+"""PDF (pypdf): text in reading order, running headers, footers and page numbers removed,
+hyphenation at line ends undone, paragraphs and headings rebuilt from the layout.
+
+Single-column documents; a multi-column page would have its columns interleaved line by line.
+"""
+from __future__ import annotations
+
+import io
+import math
+
+import pypdf
+
+from aligner.errors import InputError
 from aligner.read.base import BinaryReader
+from aligner.read.pdflayout import Piece, blocks_of, drop_running, lines_of
+from aligner.records import Block
+
+# WinAnsiEncoding draws unused codes, DEL among them, as a bullet, which is how reportlab and
+# others encode "•"; pypdf hands them back as control characters. Other controls are dropped.
+_CONTROLS = {**{c: None for c in (*range(0x20), *range(0x7F, 0xA0))}, 0x7F: "•", 0x95: "•"}
+
+
 class PdfReader(BinaryReader):
-    def blocks_of(self, data, path): raise NotImplementedError
+    name = "pdf"
+
+    def blocks_of(self, data: bytes, path: str) -> list[Block]:
+        pages = [lines_of(n, pieces) for n, pieces in enumerate(_pieces(data, path))]
+        if not any(pages):
+            raise InputError(f"{path}: no extractable text in the PDF (scanned images?); "
+                             "run OCR on it first (for example ocrmypdf)")
+        return blocks_of(drop_running(pages))
+
+
+def _pieces(data: bytes, path: str) -> list[list[Piece]]:
+    """Every page's positioned text, from pypdf's text visitor."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        _unlock(reader, path)
+        return [_page_pieces(page) for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files; all mean the same to a user
+        raise InputError(f"{path}: damaged or unreadable PDF ({type(exc).__name__}: {exc})") from None
+
+
+def _unlock(reader: pypdf.PdfReader, path: str) -> None:
+    """Open a PDF encrypted with an empty user password (copy protection only); refuse the rest."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception as exc:  # noqa: BLE001 - an unsupported cipher is as unreadable as a password
+        raise InputError(f"{path}: encrypted PDF that cannot be opened ({exc})") from None
+    if opened == pypdf.PasswordType.NOT_DECRYPTED:
+        raise InputError(f"{path}: encrypted PDF (password protected); save an unprotected copy")
+
+
+def _page_pieces(page: pypdf.PageObject) -> list[Piece]:
+    pieces: list[Piece] = []
+
+    def visit(text, cm, tm, font, size):  # pypdf's visitor signature
+        # the text matrix is applied inside the current transformation matrix
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+        name = str(font.get("/BaseFont", "")) if font else ""
+        pieces.append(Piece(x, y, size * scale, name, text.replace("\n", " ").translate(_CONTROLS)))
+
+    page.extract_text(visitor_text=visit)
+    return pieces
