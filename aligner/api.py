@@ -25,8 +25,12 @@ class UnrelatedTextsWarning(UserWarning):
     """The two documents align, but their sentences hardly resemble each other."""
 
 
-def load_segments(source: Source, lang: str, presegmented: bool = False) -> tuple[Segment, ...]:
-    """Turn a path, a Document or a list of sentences into numbered segments."""
+def load_segments(source: Source, lang: str, presegmented: bool = False,
+                  input_format: str = "auto", max_input_mb: float = 50.0) -> tuple[Segment, ...]:
+    """Turn a path, a Document or a list of sentences into numbered segments.
+
+    `input_format` "auto" picks a path's format from its suffix; files over `max_input_mb` are refused.
+    """
     from .read import read, read_lines
     from .segment import segment
 
@@ -34,8 +38,9 @@ def load_segments(source: Source, lang: str, presegmented: bool = False) -> tupl
         return segment(source)
     if isinstance(source, (str, os.PathLike)):
         if presegmented:
-            return tuple(Segment(i, line, i, "line") for i, line in enumerate(read_lines(source)))
-        return segment(read(source, lang))
+            lines = read_lines(source, max_input_mb)
+            return tuple(Segment(i, line, i, "line") for i, line in enumerate(lines))
+        return segment(read(source, lang, input_format, max_input_mb))
     lines = list(source)
     return tuple(Segment(i, str(line), i, "line") for i, line in enumerate(lines))
 
@@ -43,13 +48,18 @@ def load_segments(source: Source, lang: str, presegmented: bool = False) -> tupl
 def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
           max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
-          params: AlignParams | None = None) -> Alignment:
-    """Align two documents (paths, Documents, or lists of sentences) and return an Alignment."""
+          params: AlignParams | None = None, input_format: str = "auto",
+          max_input_mb: float = 50.0) -> Alignment:
+    """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.
+
+    Paths are read as `input_format` (text, markdown, docx, html, pdf; "auto": from each suffix,
+    so the two sides may differ), refusing files over `max_input_mb`.
+    """
     if max_bead < 2:
         raise UsageError("--max-bead must be at least 2")
     params = (params or AlignParams()).with_(max_bead=max_bead)
-    src_segs = load_segments(src, src_lang, presegmented)
-    tgt_segs = load_segments(tgt, tgt_lang, presegmented)
+    src_segs = load_segments(src, src_lang, presegmented, input_format, max_input_mb)
+    tgt_segs = load_segments(tgt, tgt_lang, presegmented, input_format, max_input_mb)
     _require_text(src, src_segs)
     _require_text(tgt, tgt_segs)
     enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
