@@ -71,17 +71,25 @@ def alignment_options(func):
                      help="Largest bead: source plus target sentences together."),
         click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                      help="Keep embeddings here so re-aligning a revised draft only embeds changes."),
+        click.option("--input-format", default="auto", show_default=True,
+                     type=click.Choice(["auto", "text", "markdown", "docx", "html", "pdf"]),
+                     help="Format of SRC and TGT; auto: from each file's suffix."),
+        click.option("--max-input-mb", default=50.0, show_default=True,
+                     type=click.FloatRange(0, min_open=True),
+                     help="Refuse input files larger than this many megabytes."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir):
+def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
+                        input_format, max_input_mb):
     from .api import align
 
     return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
-                 encoder=encoder, max_bead=max_bead, cache_dir=cache_dir)
+                 encoder=encoder, max_bead=max_bead, cache_dir=cache_dir,
+                 input_format=input_format, max_input_mb=max_input_mb)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,13 +106,13 @@ def main() -> None:
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  output, fmt):
+                  input_format, max_input_mb, output, fmt):
     """Align SRC with TGT sentence by sentence."""
     from .write import format_for_path, write
 
     fmt = fmt or (format_for_path(output) if output else None) or "tsv"
     alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
-                                    max_bead, cache_dir)
+                                    max_bead, cache_dir, input_format, max_input_mb)
     write(alignment, output, fmt)
 
 
@@ -121,7 +129,7 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="How Spanish writes decimals: mx 25.1, es 25,1, auto from the document.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  output, fmt, fail_on, es_locale):
+                  input_format, max_input_mb, output, fmt, fail_on, es_locale):
     """Align SRC with TGT and flag where they disagree on figures or commitments.
 
     Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
@@ -131,7 +139,7 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
 
     alignment = check(src, tgt, es_locale=es_locale, src_lang=src_lang, tgt_lang=tgt_lang,
                       presegmented=presegmented, encoder=encoder, max_bead=max_bead,
-                      cache_dir=cache_dir)
+                      cache_dir=cache_dir, input_format=input_format, max_input_mb=max_input_mb)
     write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
     if reaches(alignment, fail_on):
         sys.exit(1)
