@@ -1,0 +1,89 @@
+"""`aligner batch`: align a whole corpus of document pairs, with a summary, a merged corpus and
+resume.
+
+    import aligner
+    summary = aligner.batch("corpora/manifest.csv", "out/", formats=("tsv", "tmx"), workers=2)
+
+INPUT is a CSV/TSV manifest or a folder of pairs (inputs.py). Every pair runs `job.run_pair`
+on an engine (local.py, dask_engine.py); the summary and the merged corpus are rebuilt from the
+per-pair records at the end of every run, so they are whole after a resume.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import UsageError
+from . import store
+from .engines import Task, get_engine
+from .inputs import load_pairs
+from .layout import stored_path, summary_path
+from .merge import Filters, write_corpus
+from .notices import BatchWarning, echo_batch_warnings
+from .pairs import Pair
+from .progress import progress_bar
+from .resume import finished_row, pair_key
+from .spec import JobSpec
+from .summary import exit_code, to_frame, write_summary
+
+
+def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",),
+          check: bool = False, workers: int = 1, engine: str = "local",
+          scheduler: str | None = None, resume: bool = True, min_score: float | None = None,
+          max_length_ratio: float | None = None, allow_outside: bool = False,
+          quiet: bool = True, *, src_lang: str = "en", tgt_lang: str = "es",
+          presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
+          cache_dir: str | os.PathLike | None = None, es_locale: str = "auto") -> pd.DataFrame:
+    """Align every pair of a manifest or folder into `out_dir`; return the summary table
+    (also written to out_dir/summary.csv), one row per pair in input order.
+
+    With `resume`, a pair whose done-record matches its current inputs and options is not
+    aligned again. Failed pairs get status "error" and never stop the others."""
+    if isinstance(formats, str):
+        formats = tuple(f.strip() for f in formats.split(",") if f.strip())
+    spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
+                   None if cache_dir is None else os.fspath(Path(cache_dir).resolve()))
+    spec.validate()
+    filters = Filters(min_score, max_length_ratio)
+    runner = get_engine(engine, workers, scheduler)
+    pairs = load_pairs(Path(input), src_lang, tgt_lang, allow_outside)
+    out = _output_folder(Path(out_dir))
+    rows, tasks = _plan(pairs, spec, out, resume)
+    with progress_bar(len(pairs), len(pairs) - len(tasks), quiet) as bar:
+        for index, row in runner.run(tasks, spec, out):
+            rows[index] = row
+            bar.advance(sum(int(row.get(side) or 0) for side in ("src_sentences", "tgt_sentences")))
+    summary = to_frame(rows, check, cache_dir is not None)
+    write_summary(summary, summary_path(out))
+    ok = [p for p, row in zip(pairs, rows) if row["status"] == "ok"]
+    write_corpus(out, spec.formats,
+                 lambda: ((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok),
+                 filters, {p.src_lang for p in ok})
+    return summary
+
+
+def _plan(pairs: list[Pair], spec: JobSpec, out: Path,
+          resume: bool) -> tuple[list[dict | None], list[Task]]:
+    """Rows already finished by an earlier run, and the tasks left to run."""
+    rows: list[dict | None] = [None] * len(pairs)
+    tasks: list[Task] = []
+    for index, pair in enumerate(pairs):
+        key = pair_key(pair, spec)
+        done = finished_row(out, pair, key, spec) if resume else None
+        if done is None:
+            tasks.append((index, pair, key))
+        else:
+            rows[index] = {**done, "resumed": True}
+    return rows, tasks
+
+
+def _output_folder(path: Path) -> Path:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path}: --out must be a folder")
+    path.mkdir(parents=True, exist_ok=True)
+    return path.resolve()
+
+
+__all__ = ["batch", "BatchWarning", "echo_batch_warnings", "exit_code"]

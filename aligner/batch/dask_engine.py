@@ -1,0 +1,53 @@
+"""The dask engine: the same per-pair function on a dask.distributed cluster.
+
+With a scheduler address the workers must see the same file system as this process (they read
+the inputs and write into the output folder themselves). Without one, a LocalCluster of
+single-threaded worker processes on the loopback interface is started for the run.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import UsageError
+from .engines import Task, result_row
+from .job import run_pair, warm
+from .spec import JobSpec
+
+
+class DaskEngine:
+    def __init__(self, workers: int, scheduler: str | None):
+        self.workers = workers
+        self.scheduler = scheduler
+
+    def run(self, tasks: list[Task], spec: JobSpec, out_dir: Path) -> Iterator[tuple[int, dict]]:
+        if not tasks:
+            return
+        from dask.distributed import as_completed
+
+        with self._client() as client:
+            # aligner.embed keeps the loaded encoder per process, so each worker loads it once
+            client.run(warm, spec.encoder)
+            futures = {client.submit(run_pair, pair, spec, out_dir, key, pure=False,
+                                     key=f"aligner-pair-{index}"): (index, pair)
+                       for index, pair, key in tasks}
+            for future in as_completed(futures):
+                index, pair = futures[future]
+                yield index, result_row(future, pair)
+
+    @contextmanager
+    def _client(self):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("the dask engine needs dask.distributed: "
+                             "pip install 'aligner[dask]'") from None
+        if self.scheduler:
+            with Client(self.scheduler) as client:
+                yield client
+            return
+        with LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                          host="127.0.0.1", dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            yield client
