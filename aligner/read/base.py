@@ -28,7 +28,7 @@ def read_bytes(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> bytes:
         raise InputError(f"{p}: is a directory, not a file")
     size = p.stat().st_size
     if size > max_mb * 1e6:
-        raise InputError(f"{p}: {size / 1e6:.1f} MB is over the {max_mb:g} MB input limit "
+        raise InputError(f"{p}: {size / 1e6:.3g} MB is over the {max_mb:g} MB input limit "
                          "(raise it with --max-input-mb)")
     data = p.read_bytes()
     if not data.strip():
