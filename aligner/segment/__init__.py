@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from aligner.records import Document, Segment
 from aligner.segment.prefixes import rules_language, splitter
-from aligner.segment.rules import chunks, normalize, protect, restore
+from aligner.segment.rules import KEEP, chunks, normalize, protect, restore, stand_in
 
 __all__ = ["split_sentences", "segment"]
 
@@ -20,9 +20,11 @@ def split_sentences(text: str, lang: str) -> list[str]:
     text = normalize(text)
     if not text:
         return []
+    own = stand_in(text) if KEEP in text else KEEP
+    text = text.replace(KEEP, own)
     lib = splitter(code)
     sentences = [s for chunk in chunks(protect(text), code) for s in lib.split(chunk)]
-    return [restore(s).strip() for s in sentences if s.strip()]
+    return [restore(s).replace(own, KEEP).strip() for s in sentences if s.strip()]
 
 
 def segment(doc: Document) -> tuple[Segment, ...]:

@@ -42,6 +42,12 @@ def restore(text: str) -> str:
     return text.replace(KEEP, " ")
 
 
+def stand_in(text: str) -> str:
+    """A private-use character absent from `text`, to carry the text's own KEEP characters
+    through protect/restore (which would otherwise turn them into spaces)."""
+    return next(chr(c) for c in range(ord(KEEP) + 1, 0xF8FF) if chr(c) not in text)
+
+
 def forced_breaks(text: str, code: str) -> list[int]:
     """Offsets of spaces that end a sentence although the library would not break there."""
     cuts = [m.end() - 1 for rule in (_ELLIPSIS_BREAK, _ERA_BREAK) for m in rule.finditer(text)]
