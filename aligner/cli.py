@@ -56,11 +56,26 @@ def friendly_errors(func):
     return wrapper
 
 
+def _options(options: list):
+    """A decorator applying click options in the order listed."""
+    def apply(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return apply
+
+
 def alignment_options(func):
-    """The options `align` and `check` share."""
-    options = [
-        click.argument("src", type=click.Path(dir_okay=False)),
-        click.argument("tgt", type=click.Path(dir_okay=False)),
+    """The arguments and options `align` and `check` share."""
+    arguments = [click.argument("src", type=click.Path(dir_okay=False)),
+                 click.argument("tgt", type=click.Path(dir_okay=False))]
+    return _options(arguments + _alignment_settings())(func)
+
+
+def _alignment_settings() -> list:
+    """The options of one alignment; `batch` takes them too."""
+    return [
         click.option("--presegmented", is_flag=True,
                      help="Each input line is one sentence; bead indices are 0-based line numbers."),
         click.option("--src-lang", default="en", show_default=True, help="Language of SRC."),
@@ -78,9 +93,6 @@ def alignment_options(func):
                      type=click.FloatRange(0, min_open=True),
                      help="Refuse input files larger than this many megabytes."),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
@@ -143,6 +155,52 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
     if reaches(alignment, fail_on):
         sys.exit(1)
+
+
+@main.command("batch")
+@click.argument("input_path", metavar="INPUT", type=click.Path())
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the per-pair files, summary.csv and the merged corpus.")
+@click.option("--format", "formats", default="tsv", show_default=True,
+              help=f"Comma-separated output formats ({', '.join(WRITERS)}).")
+@click.option("--check", is_flag=True, help="Also flag disagreements (counts in summary.csv).")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
+              help="With --check: exit 1 when some pair has a flag of this severity or above.")
+@click.option("--es-locale", type=click.Choice(["auto", "mx", "es"]), default="auto",
+              show_default=True, help="How Spanish writes decimals (with --check).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes; 1 aligns in this process.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="dask scheduler address (tcp://host:port); "
+              "without it --engine dask starts a local cluster of --workers processes.")
+@click.option("--resume/--no-resume", default=True, show_default=True,
+              help="Skip pairs an earlier run finished with the same inputs and options.")
+@click.option("--min-score", type=float, default=None,
+              help="Merged corpus: drop beads scoring below this.")
+@click.option("--max-length-ratio", type=click.FloatRange(1), default=None,
+              help="Merged corpus: drop beads whose longer side has more than R times the "
+                   "characters of the shorter.")
+@click.option("--allow-outside", is_flag=True,
+              help="Accept manifest paths outside the manifest's folder.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no closing summary line.")
+@_options(_alignment_settings())
+@friendly_errors
+def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
+    """Align every pair of a CSV/TSV manifest (src,tgt[,id][,src_lang,tgt_lang]) or a folder
+    (name.en.* + name.es.*, or en/ + es/ with the same names) into --out.
+
+    Exit code 0 when every pair aligned, 1 when some failed (or, with --check --fail-on, has
+    flags at that level), 2 on bad usage or a bad manifest.
+    """
+    from .batch import batch, echo_batch_warnings, exit_code, outcome_lines
+
+    if fail_on and not options["check"]:
+        raise click.UsageError("--fail-on needs --check")
+    with echo_batch_warnings(lambda line: click.echo(line, err=True)):
+        summary = batch(input_path, out_dir, formats=formats, quiet=quiet, **options)
+    for line in outcome_lines(summary, out_dir, with_total=not quiet):
+        click.echo(f"aligner: {line}", err=True)
+    sys.exit(exit_code(summary, fail_on))
 
 
 @main.command("evaluate")
