@@ -20,11 +20,11 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 VIEWPORT = (1280, 900)
 
 
-def check_report(pair: Path, out: Path) -> int:
-    """Run `aligner check` on pair/en.md and pair/es.md into `out`; returns its exit code
+def check_report(src: Path, tgt: Path, out: Path, *options: str) -> int:
+    """Run `aligner check SRC TGT --format html -o OUT [options]`; returns its exit code
     (1 just means flags were found)."""
-    command = [sys.executable, "-m", "aligner.cli", "check", str(pair / "en.md"),
-               str(pair / "es.md"), "--format", "html", "-o", str(out)]
+    command = [sys.executable, "-m", "aligner.cli", "check", str(src), str(tgt),
+               "--format", "html", "-o", str(out), *options]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"aligner check failed ({done.returncode}): {done.stderr.strip()}")
@@ -68,7 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.html"
-        check_report(args.pair, report)
+        check_report(args.pair / "en.md", args.pair / "es.md", report)
         screenshot(report, args.out, Path(tmp) / "profile")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
 
