@@ -22,4 +22,12 @@ def check(*args, **kwargs):
     return _check(*args, **kwargs)
 
 
-__all__ = ["align", "check", "__version__"]
+def batch(*args, **kwargs):
+    """See aligner.batch.batch: a manifest or folder of pairs into per-pair files, a summary
+    and a merged corpus."""
+    from .batch import batch as _batch
+
+    return _batch(*args, **kwargs)
+
+
+__all__ = ["align", "batch", "check", "__version__"]
