@@ -11,6 +11,8 @@ per-pair records at the end of every run, so they are whole after a resume.
 from __future__ import annotations
 
 import os
+import sys
+import types
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +28,7 @@ from .pairs import Pair
 from .progress import progress_bar
 from .resume import finished_row, pair_key
 from .spec import JobSpec
-from .summary import exit_code, to_frame, write_summary
+from .summary import exit_code, outcome_lines, to_frame, write_summary
 
 
 def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",),
@@ -35,7 +37,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           max_length_ratio: float | None = None, allow_outside: bool = False,
           quiet: bool = True, *, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
-          cache_dir: str | os.PathLike | None = None, es_locale: str = "auto") -> pd.DataFrame:
+          cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
+          input_format: str = "auto", max_input_mb: float = 50.0) -> pd.DataFrame:
     """Align every pair of a manifest or folder into `out_dir`; return the summary table
     (also written to out_dir/summary.csv), one row per pair in input order.
 
@@ -44,7 +47,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     if isinstance(formats, str):
         formats = tuple(f.strip() for f in formats.split(",") if f.strip())
     spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
-                   None if cache_dir is None else os.fspath(Path(cache_dir).resolve()))
+                   None if cache_dir is None else os.fspath(Path(cache_dir).resolve()),
+                   input_format, max_input_mb)
     spec.validate()
     filters = Filters(min_score, max_length_ratio)
     runner = get_engine(engine, workers, scheduler)
@@ -86,4 +90,14 @@ def _output_folder(path: Path) -> Path:
     return path.resolve()
 
 
-__all__ = ["batch", "BatchWarning", "echo_batch_warnings", "exit_code"]
+class _CallablePackage(types.ModuleType):
+    """`aligner.batch` names both this package and the function: importing the package rebinds
+    the attribute `aligner.batch` to it, so the package calls the function."""
+
+    def __call__(self, *args, **kwargs) -> pd.DataFrame:
+        return batch(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage
+
+__all__ = ["batch", "BatchWarning", "echo_batch_warnings", "exit_code", "outcome_lines"]

@@ -51,7 +51,8 @@ def run_pair(pair: Pair, spec: JobSpec, out_dir: Path, key: str | None) -> dict:
 def _align(pair: Pair, spec: JobSpec) -> tuple[Alignment, int | None, str | None]:
     encoder = get_encoder(spec.encoder, spec.cache_dir)
     options = dict(src_lang=pair.src_lang, tgt_lang=pair.tgt_lang, presegmented=spec.presegmented,
-                   encoder=encoder, max_bead=spec.max_bead)
+                   encoder=encoder, max_bead=spec.max_bead, input_format=spec.input_format,
+                   max_input_mb=spec.max_input_mb)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnrelatedTextsWarning)
         if spec.check:

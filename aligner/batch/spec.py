@@ -18,12 +18,16 @@ class JobSpec:
     max_bead: int = 5
     presegmented: bool = False
     cache_dir: str | None = None
+    input_format: str = "auto"
+    max_input_mb: float = 50.0
 
     def output_options(self, pair: Pair) -> dict:
-        """Everything that changes a pair's output files (the cache only changes the speed)."""
+        """Everything that changes a pair's output files (the cache only changes the speed, the
+        size limit only whether a file is refused)."""
         return {"formats": list(self.formats), "check": self.check,
                 "es_locale": self.es_locale if self.check else None, "encoder": self.encoder,
                 "max_bead": self.max_bead, "presegmented": self.presegmented,
+                "input_format": self.input_format,
                 "src_lang": pair.src_lang, "tgt_lang": pair.tgt_lang}
 
     def validate(self) -> None:

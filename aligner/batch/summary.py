@@ -70,3 +70,14 @@ def exit_code(frame: pd.DataFrame, fail_on: str | None) -> int:
         return 0
     gating = [f"flags_{s}" for s in SEVERITIES[SEVERITIES.index(fail_on):]]
     return int(bool(frame[gating].fillna(0).to_numpy().sum() > 0))
+
+
+def outcome_lines(frame: pd.DataFrame, out_dir, with_total: bool = True) -> list[str]:
+    """What the command line says at the end: every failed pair, then the totals."""
+    failed = frame[frame["status"] != "ok"]
+    lines = [f"pair {row.pair_id} failed: {row.error}" for row in failed.itertuples()]
+    if with_total:
+        resumed = int(frame["resumed"].sum())
+        lines.append(f"{len(frame)} pairs: {len(frame) - len(failed)} ok ({resumed} from an "
+                     f"earlier run), {len(failed)} failed; see {Path(out_dir) / 'summary.csv'}")
+    return lines
