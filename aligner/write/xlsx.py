@@ -9,18 +9,18 @@ from __future__ import annotations
 import io
 import json
 import os
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl.styles import Alignment as CellAlignment
-from openpyxl.styles import PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UsageError
 from ..records import SEVERITIES, Alignment, Bead, Flag
 from .atomic import atomic_outputs
 from .base import Writer
 from .xmltext import xml_safe
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET = "alignment"
 # column name -> width in characters: the two texts get most of a screen
@@ -72,6 +72,11 @@ def _keep_text(sheet: Worksheet) -> None:
 
 
 def _style(sheet: Worksheet, frame: pd.DataFrame) -> None:
+    # imported here: openpyxl would add 70 ms to every `aligner` start, xlsx or not
+    from openpyxl.styles import Alignment as CellAlignment
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
     wrap = CellAlignment(wrap_text=True, vertical="top")
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
