@@ -75,7 +75,8 @@ def test_pandas_reads_every_bead_back(alignment, tmp_path):
         assert row["tgt_text"] == alignment.tgt_text(bead)
         assert row["score"] == pytest.approx(bead.score, abs=5e-5)
         assert row["flags"] == len(bead.flags)
-        assert (row["kinds"].split(", ") if row["kinds"] else []) == sorted({f.kind for f in bead.flags})
+        kinds = row["kinds"].split(", ") if row["kinds"] else []
+        assert kinds == sorted({f.kind for f in bead.flags})
         assert [m.split(":")[0] for m in row["messages"].splitlines()] == \
             [f"{f.severity} {f.kind}" for f in bead.flags]
     assert list(frame["severity"]) == ["", "high", "low", "medium", "", ""]
@@ -113,9 +114,10 @@ def test_layout_header_frozen_filtered_widths_wrapped(alignment, tmp_path):
 def test_text_that_looks_like_a_formula_stays_text(alignment, tmp_path):
     out = written(alignment, tmp_path)
     sheet = sheet_of(out)
-    texts = {cell.value: cell for row in sheet.iter_rows(min_row=2, min_col=3, max_col=4) for cell in row
-             if cell.value}
-    for text in (HYPERLINK, "-1 es un número.", "+34 is the country code.", "@all: fees rose by 5%."):
+    text_cells = sheet.iter_rows(min_row=2, min_col=3, max_col=4)
+    texts = {cell.value: cell for row in text_cells for cell in row if cell.value}
+    for text in (HYPERLINK, "-1 es un número.", "+34 is the country code.",
+                 "@all: fees rose by 5%."):
         assert texts[text].data_type == "s"
         assert texts[text].quotePrefix  # Excel keeps it text even after the cell is edited
     assert not texts["Se fue\nenseguida."].quotePrefix
@@ -196,7 +198,8 @@ def test_cli_check_writes_the_workbook_and_still_fails(tmp_path):
 
 
 def test_cli_without_output_is_refused_with_one_line(tmp_path):
-    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented", "--format", "xlsx")
+    result = run("align", PAIR / "en.sents", PAIR / "es.sents", "--presegmented",
+                 "--format", "xlsx")
     assert result.exit_code == 2
     assert "binary" in result.output and "-o" in result.output
     assert "Traceback" not in result.output

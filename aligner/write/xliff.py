@@ -40,7 +40,8 @@ def _tag(name: str) -> str:
     return f"{{{NAMESPACE}}}{name}"
 
 
-def _add(parent: etree._Element, tag: str, text: str | None = None, **attrib: str) -> etree._Element:
+def _add(parent: etree._Element, tag: str, text: str | None = None,
+         **attrib: str) -> etree._Element:
     element = etree.SubElement(parent, _tag(tag), attrib)
     if text is not None:
         element.text = xml_safe(text)
@@ -58,7 +59,8 @@ def flag_note(flag: Flag, src_lang: str, tgt_lang: str) -> str:
 def gap_note(bead: Bead, src_lang: str, tgt_lang: str) -> str | None:
     """Why a unit has an empty side, or None when both sides have text."""
     if not bead.tgt:
-        return f"no {tgt_lang} text is aligned with this {src_lang} text: left out of the translation?"
+        return (f"no {tgt_lang} text is aligned with this {src_lang} text: "
+                "left out of the translation?")
     if not bead.src:
         return f"no {src_lang} text is aligned with this {tgt_lang} text: added by the translation?"
     return None

@@ -38,7 +38,9 @@ def highest_severity(flags: tuple[Flag, ...]) -> str:
 
 
 def flag_line(flag: Flag) -> str:
-    evidence = f' ("{flag.src_evidence}" / "{flag.tgt_evidence}")' if flag.src_evidence or flag.tgt_evidence else ""
+    evidence = ""
+    if flag.src_evidence or flag.tgt_evidence:
+        evidence = f' ("{flag.src_evidence}" / "{flag.tgt_evidence}")'
     return f"{flag.severity} {flag.kind}: {flag.message}{evidence}"
 
 
@@ -87,7 +89,8 @@ def _style(sheet: Worksheet, frame: pd.DataFrame) -> None:
                 cell.number_format = "0.00"
     for offset, severity in enumerate(frame["severity"], start=2):
         if severity:
-            fill = PatternFill(fill_type="solid", start_color=FILLS[severity], end_color=FILLS[severity])
+            colour = FILLS[severity]
+            fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
             for cell in sheet[offset]:
                 cell.fill = fill
     sheet.freeze_panes = "A2"
