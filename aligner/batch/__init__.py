@@ -21,7 +21,7 @@ from ..errors import UsageError
 from . import store
 from .engines import Task, get_engine
 from .inputs import load_pairs
-from .layout import stored_path, summary_path
+from .layout import DONE_DIR, PAIRS_DIR, stored_path, summary_path
 from .merge import Filters, write_corpus
 from .notices import BatchWarning, echo_batch_warnings
 from .pairs import Pair
@@ -84,9 +84,13 @@ def _plan(pairs: list[Pair], spec: JobSpec, out: Path,
 
 
 def _output_folder(path: Path) -> Path:
+    """The output folder, created, without the temporary files of a run that was killed."""
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path}: --out must be a folder")
     path.mkdir(parents=True, exist_ok=True)
+    for folder in (path, path / DONE_DIR, path / PAIRS_DIR):
+        for leftover in folder.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
     return path.resolve()
 
 
