@@ -1,0 +1,156 @@
+"""PDF: reading order, running headers/footers and page numbers, hyphenation, rebuilt paragraphs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen import canvas
+
+from aligner.cli import main
+from aligner.errors import InputError
+from aligner.read import read
+from aligner.read.pdflayout import Line, blocks_of, drop_running, join_lines
+
+PAGE = (420, 595)
+
+
+def make_pdf(path: Path, pages: list[list[tuple[float, str, str, float]]], encrypt=None,
+             running: bool = True) -> Path:
+    """Pages of (y, text, font, size) lines at x=50, with a running header and page numbers."""
+    pdf = canvas.Canvas(str(path), pagesize=PAGE, invariant=1, encrypt=encrypt)
+    for n, lines in enumerate(pages, 1):
+        if running:
+            pdf.setFont("Helvetica", 8)
+            pdf.drawString(50, 565, "Ministry of Trade - Internal draft")
+            pdf.drawString(200, 25, f"- {n} -")
+        for y, text, font, size in lines:
+            pdf.setFont(font, size)
+            pdf.drawString(50, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def body(y: float, text: str) -> tuple[float, str, str, float]:
+    return y, text, "Helvetica", 10
+
+
+def test_running_headers_page_numbers_paragraphs_headings_and_hyphens(tmp_path):
+    pages = [
+        [(520, "Annual report", "Helvetica-Bold", 16), body(490, "The plan covers imple-"),
+         body(477, "mentation of the long-term strategy and a"), body(464, "long-"),
+         body(451, "term review."), body(420, "A second paragraph starts"),
+         body(407, "after a gap; its last line is short.")],
+        [body(520, "- A bulleted item that wraps onto"), body(507, "  a second line."),
+         body(480, "Figures for 2023-"), body(467, "2024 and the España-"),
+         body(454, "Estados Unidos forum.")],
+        [body(520, "Closing paragraph on the last page.")],
+    ]
+    doc = read(make_pdf(tmp_path / "r.pdf", pages), "en")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Annual report"),
+        ("paragraph", "The plan covers implementation of the long-term strategy and a long-term review."),
+        ("paragraph", "A second paragraph starts after a gap; its last line is short."),
+        ("item", "A bulleted item that wraps onto a second line."),
+        ("paragraph", "Figures for 2023-2024 and the España-Estados Unidos forum."),
+        ("paragraph", "Closing paragraph on the last page.")]
+
+
+def test_a_paragraph_continues_across_a_page_break(tmp_path):
+    full = "words that fill a whole line of the page here"
+    pages = [[body(520, full), body(507, full), body(494, "and the sentence goes on to the very last")],
+             [body(520, "next page where it ends."), body(490, "New paragraph.")]]
+    texts = [b.text for b in read(make_pdf(tmp_path / "p.pdf", pages), "en").blocks]
+    assert texts == [f"{full} {full} and the sentence goes on to the very last next page where it ends.",
+                     "New paragraph."]
+
+
+def test_join_lines_hyphenation_rules():
+    assert join_lines(["the imple-", "mentation"]) == "the implementation"
+    assert join_lines(["a long-", "term plan"], {"long-term"}) == "a long-term plan"
+    assert join_lines(["a long-", "term plan"]) == "a longterm plan"
+    assert join_lines(["from 2023-", "2024"]) == "from 2023-2024"
+    assert join_lines(["Franco-", "German"]) == "Franco-German"
+    assert join_lines(["a dash -", "here"]) == "a dash - here"
+    assert join_lines(["soft\u00ad", "hyphen"]) == "softhyphen"
+
+
+def _page(n: int, *texts: str) -> list[Line]:
+    return [Line(n, 500 - 13 * k, 50, 10, False, t) for k, t in enumerate(texts)]
+
+
+def test_running_lines_need_to_repeat_on_most_pages_but_page_numbers_always_go():
+    pages = [_page(0, "Report 2023", "First body line.", "Page 1 of 3"),
+             _page(1, "Report 2023", "Second body line.", "Page 2 of 3"),
+             _page(2, "Different top", "Third body line.", "Page 3 of 3")]
+    kept = [line.text for page in drop_running(pages) for line in page]
+    assert kept == ["First body line.", "Second body line.", "Different top", "Third body line."]
+    single = drop_running([_page(0, "Report 2023", "Only page.", "7")])
+    assert [line.text for line in single[0]] == ["Report 2023", "Only page."]
+
+
+def test_numbered_items_keep_their_label():
+    pages = [[Line(0, 500, 50, 10, False, "Intro line."),
+              Line(0, 480, 50, 10, False, "1. First step that"),
+              Line(0, 467, 50, 10, False, "continues."),
+              Line(0, 454, 50, 10, False, "2. Second step.")]]
+    assert [(b.kind, b.text) for b in blocks_of(pages)] == [
+        ("paragraph", "Intro line."), ("item", "1. First step that continues."),
+        ("item", "2. Second step.")]
+
+
+def test_owner_password_only_opens_user_password_is_refused(tmp_path):
+    lines = [[body(500, "Protected but readable.")]]
+    open_copy = make_pdf(tmp_path / "owner.pdf", lines, running=False,
+                         encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0))
+    assert [b.text for b in read(open_copy, "en").blocks] == ["Protected but readable."]
+    locked = make_pdf(tmp_path / "locked.pdf", lines, running=False,
+                      encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    with pytest.raises(InputError, match="encrypted") as exc:
+        read(locked, "en")
+    assert str(locked) in str(exc.value)
+
+
+def test_image_only_pdf_suggests_ocr(tmp_path):
+    path = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    pdf.rect(50, 50, 300, 400, fill=1)
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(InputError, match="OCR") as exc:
+        read(path, "en")
+    assert "no extractable text" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_damaged_pdf_is_an_input_error(tmp_path):
+    good = make_pdf(tmp_path / "good.pdf", [[body(500, "Text.")]])
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(good.read_bytes()[:200])
+    with pytest.raises(InputError, match="damaged.pdf"):
+        read(damaged, "en")
+
+
+@pytest.mark.parametrize("case", ["encrypted", "image"])
+def test_cli_bad_pdf_is_exit_2_one_line_no_output(tmp_path, case):
+    if case == "encrypted":
+        bad = make_pdf(tmp_path / "bad.pdf", [[body(500, "Secret.")]],
+                       encrypt=StandardEncryption("secret"))
+    else:
+        bad = tmp_path / "bad.pdf"
+        pdf = canvas.Canvas(str(bad), pagesize=PAGE, invariant=1)
+        pdf.circle(100, 100, 50)
+        pdf.save()
+    good = Path(__file__).resolve().parent.parent / "corpora" / "security-communique" / "en.md"
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["align", str(good), str(bad), "-o", str(out)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.pdf" in lines[0]
+    assert not out.exists()
+
+
+def test_pdf_bytes_read_through_input_format(tmp_path):
+    path = make_pdf(tmp_path / "report.bin", [[body(500, "Read despite the suffix.")]], running=False)
+    assert [b.text for b in read(path, "en", fmt="pdf").blocks] == ["Read despite the suffix."]
