@@ -276,3 +276,14 @@ def test_cli_writes_the_report(command, name, tmp_path):
     flagged = doc.xpath('//section[contains(@class,"flagged")]')
     assert (len(flagged) > 5) == (command == "check")
     assert (result.exit_code == 1) == (command == "check")
+
+
+def test_flag_line_quotes_short_evidence_only():
+    long_en, long_es = "word " * 20, "palabra " * 20
+    segs_en, segs_es = (Segment(0, f"Pay 5% now. {long_en}"),), (Segment(0, f"Pague 6 %. {long_es}"),)
+    flags = (Flag("figure", "high", "percent", "5%", "6 %"),
+             Flag("omission", "low", "shorter", long_en.strip(), long_es.strip()))
+    doc = parse(render(Alignment(segs_en, segs_es, (Bead((0,), (0,), 0.7, flags),))))
+    items = doc.xpath('//li[contains(@class,"flag")]')
+    assert [q.text for q in items[0].xpath(".//q")] == ["5%", "6 %"]
+    assert items[1].xpath(".//q") == []

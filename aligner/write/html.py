@@ -23,6 +23,7 @@ from .html_style import FILTERS, content_security_policy, stylesheet
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French",
                   "pt": "Portuguese", "it": "Italian"}
 WEAK_SCORE = 0.5  # below this a bar turns amber: a pair worth a second look even unflagged
+QUOTE_LIMIT = 60  # longer evidence (a whole dropped sentence) is only marked in the row
 
 
 def _e(text: object) -> str:
@@ -83,7 +84,8 @@ def _score(score: float) -> str:
 
 def _flag_item(flag: Flag) -> str:
     quoted = ""
-    if flag.src_evidence and flag.tgt_evidence:
+    evidence = (flag.src_evidence, flag.tgt_evidence)
+    if all(evidence) and max(map(len, evidence)) <= QUOTE_LIMIT:
         quoted = f' <q>{_e(flag.src_evidence)}</q> ↔ <q>{_e(flag.tgt_evidence)}</q>'
     return (f'<li class="flag {_e(flag.severity)}"><span class="sev">{_e(flag.severity)}</span>'
             f'<span class="kind">{_e(flag.kind)}</span>{_e(flag.message)}{quoted}</li>')

@@ -10,7 +10,7 @@ from html import escape
 
 from ..records import SEVERITIES, Alignment, Bead
 
-WIDTH, HEIGHT = 1000, 150
+WIDTH, HEIGHT = 1000, 120
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 8, 10, 22
 
 
@@ -33,7 +33,7 @@ def _y(score: float) -> float:
 
 def _grid() -> list[str]:
     lines = []
-    for value in (0.0, 0.25, 0.5, 0.75, 1.0):
+    for value in (0.0, 0.5, 1.0):
         y = _y(value)
         lines.append(f'<line class="grid" x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{y:.1f}" '
                      f'y2="{y:.1f}"/><text class="axis" x="{_LEFT - 6}" y="{y + 3.5:.1f}" '
@@ -62,8 +62,9 @@ def chart_svg(alignment: Alignment) -> str:
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{label}">',
         *_grid(),
-        f'<text class="axis" x="{_LEFT}" y="{HEIGHT - 5}">start</text>',
-        f'<text class="axis" x="{WIDTH - _RIGHT}" y="{HEIGHT - 5}" text-anchor="end">end</text>',
+        f'<text class="axis" x="{_LEFT}" y="{HEIGHT - 5}">bead 1</text>',
+        f'<text class="axis" x="{WIDTH - _RIGHT}" y="{HEIGHT - 5}" text-anchor="end">'
+        f"bead {count}</text>",
         f'<polyline class="line" points="{points}"/>',
         *markers,
         "</svg>",
