@@ -220,13 +220,17 @@ def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
     """(party id, flag) for each party named on one side only."""
     src_found, tgt_found = find_parties(src, src_lang, parties), find_parties(tgt, tgt_lang, parties)
     collective = {p.id for p in parties if p.collective}
+    # in order of first mention (dicts keep it); a set difference would order the flags by
+    # string hash, which changes from one process to the next
+    only_src = [pid for pid in src_found if pid not in tgt_found]
+    only_tgt = [pid for pid in tgt_found if pid not in src_found]
     found = []
-    for pid in src_found.keys() - tgt_found.keys():
-        replaced = pid in collective and bool((tgt_found.keys() - src_found.keys()) - collective)
+    for pid in only_src:
+        replaced = pid in collective and bool(set(only_tgt) - collective)
         found.append((pid, Flag(KIND, "high" if replaced else "medium",
                                 f"party missing in {LANG_NAMES[tgt_lang]}: {src_found[pid]}", src_found[pid], "")))
-    for pid in tgt_found.keys() - src_found.keys():
-        replaced = pid in collective and bool((src_found.keys() - tgt_found.keys()) - collective)
+    for pid in only_tgt:
+        replaced = pid in collective and bool(set(only_src) - collective)
         found.append((pid, Flag(KIND, "high" if replaced else "medium",
                                 f"party added in {LANG_NAMES[tgt_lang]}: {tgt_found[pid]}", "", tgt_found[pid])))
     return found
