@@ -79,20 +79,19 @@ def _style(sheet: Worksheet, frame: pd.DataFrame) -> None:
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
 
-    wrap = CellAlignment(wrap_text=True, vertical="top")
     for index, column in enumerate(COLUMNS, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = WIDTHS[column]
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
+    wrap = CellAlignment(wrap_text=True, vertical="top")
+    fills = {severity: PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+             for severity, colour in FILLS.items()}
+    score = COLUMNS.index("score")
+    # one pass over the rows: openpyxl's sheet[row] rescans the whole sheet on every call
+    for row, severity in zip(sheet.iter_rows(min_row=2, max_col=len(COLUMNS)), frame["severity"]):
+        row[score].number_format = "0.00"
+        for cell in row:
             cell.alignment = wrap
-            if column == "score":
-                cell.number_format = "0.00"
-    for offset, severity in enumerate(frame["severity"], start=2):
-        if severity:
-            colour = FILLS[severity]
-            fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
-            for cell in sheet[offset]:
-                cell.fill = fill
+            if severity:
+                cell.fill = fills[severity]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
 
