@@ -12,6 +12,7 @@ from .align.search import Side, align_embeddings, open_ends
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
+from .segment.limits import DEFAULT_MAX_CHARS, cap_lengths
 
 Source = Union[str, os.PathLike, Document, Sequence[str]]
 
@@ -23,6 +24,10 @@ UNRELATED_MARGIN = 0.25
 
 class UnrelatedTextsWarning(UserWarning):
     """The two documents align, but their sentences hardly resemble each other."""
+
+
+class LongSentencesWarning(UserWarning):
+    """Some sentences were longer than the ceiling and were split (or embedded in part)."""
 
 
 def load_segments(source: Source, lang: str, presegmented: bool = False,
@@ -49,21 +54,28 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
           max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
-          max_input_mb: float = 50.0) -> Alignment:
+          max_input_mb: float = 50.0, max_sentence_chars: int = DEFAULT_MAX_CHARS) -> Alignment:
     """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.
 
     Paths are read as `input_format` (text, markdown, docx, html, pdf; "auto": from each suffix,
-    so the two sides may differ), refusing files over `max_input_mb`.
+    so the two sides may differ), refusing files over `max_input_mb`. Sentences longer than
+    `max_sentence_chars` are split into pieces under it; lines given one sentence each
+    (presegmented files, lists) keep their numbering and are embedded from their first
+    `max_sentence_chars` characters. Either way a LongSentencesWarning says how many.
     """
     if max_bead < 2:
         raise UsageError("--max-bead must be at least 2")
+    if max_sentence_chars < 1:
+        raise UsageError("--max-sentence-chars must be at least 1")
     params = (params or AlignParams()).with_(max_bead=max_bead)
-    src_segs = load_segments(src, src_lang, presegmented, input_format, max_input_mb)
-    tgt_segs = load_segments(tgt, tgt_lang, presegmented, input_format, max_input_mb)
+    src_segs = _capped(src, load_segments(src, src_lang, presegmented, input_format, max_input_mb),
+                       presegmented, max_sentence_chars)
+    tgt_segs = _capped(tgt, load_segments(tgt, tgt_lang, presegmented, input_format, max_input_mb),
+                       presegmented, max_sentence_chars)
     _require_text(src, src_segs)
     _require_text(tgt, tgt_segs)
     enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
-    sides = [_embed(enc, segs) for segs in (src_segs, tgt_segs)]
+    sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
     beads = align_embeddings(sides[0], sides[1], params)
     mean = _warn_if_unrelated(beads, sides[0], sides[1])
     return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean)
@@ -88,10 +100,28 @@ def _background_similarity(src: np.ndarray, tgt: np.ndarray, pairs: int = 500) -
     return float(np.einsum("ij,ij->i", src[i], tgt[j]).mean())
 
 
-def _embed(enc: Encoder, segs: tuple[Segment, ...]) -> Side:
+def _capped(source: Source, segs: tuple[Segment, ...], presegmented: bool,
+            limit: int) -> tuple[Segment, ...]:
+    name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "input"
+    if presegmented or not isinstance(source, (str, os.PathLike, Document)):
+        long = sum(len(s.text) > limit for s in segs)
+        if long:
+            warnings.warn(f"{name}: {long} line(s) longer than {limit} characters; each is "
+                          f"embedded from its first {limit} (--max-sentence-chars)",
+                          LongSentencesWarning)
+        return segs
+    capped, split = cap_lengths(segs, limit)
+    if split:
+        warnings.warn(f"{name}: {split} sentence(s) longer than {limit} characters split into "
+                      f"{len(capped) - len(segs) + split} pieces (--max-sentence-chars)",
+                      LongSentencesWarning)
+    return capped
+
+
+def _embed(enc: Encoder, segs: tuple[Segment, ...], limit: int) -> Side:
     texts = [s.text for s in segs]
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
-    return Side(enc.encode(texts), lengths, open_ends(texts))
+    return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts))
 
 
 def _require_text(source: Source, segs: tuple[Segment, ...]) -> None:
