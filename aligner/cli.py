@@ -13,7 +13,7 @@ import warnings
 import click
 
 from . import __version__
-from .errors import AlignerError
+from .errors import AlignerError, UsageError
 from .write import WRITERS
 
 EXIT_INPUT = 2
@@ -195,7 +195,7 @@ def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
     from .batch import batch, echo_batch_warnings, exit_code, outcome_lines
 
     if fail_on and not options["check"]:
-        raise click.UsageError("--fail-on needs --check")
+        raise UsageError("--fail-on needs --check")
     with echo_batch_warnings(lambda line: click.echo(line, err=True)):
         summary = batch(input_path, out_dir, formats=formats, quiet=quiet, **options)
     for line in outcome_lines(summary, out_dir, with_total=not quiet):
