@@ -1,8 +1,8 @@
 """Word .docx: reading order, structure, tracked changes, excluded parts, and hostile files."""
 from __future__ import annotations
 
-import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -21,7 +21,7 @@ def save(document, path: Path) -> Path:
     return path
 
 
-def edit_zip(path: Path, edits: dict[str, callable], added: dict[str, bytes] | None = None) -> None:
+def edit_zip(path: Path, edits: dict[str, Callable[[str], str]], added: dict[str, bytes] | None = None) -> None:
     """Rewrite members of a .docx: edits map a member name to a function of its text."""
     members = {}
     with zipfile.ZipFile(path) as z:
