@@ -46,7 +46,7 @@ def test_ids_derived_from_the_paths_are_safe_and_unique(tmp_path):
     for src, tgt in rows:
         touch(tmp_path / src), touch(tmp_path / tgt)
     ids = [p.pair_id for p in load(write_manifest(tmp_path / "m.csv", rows))]
-    assert ids == ["a-report", "report", "b", "c-d", "pair-corpus"]
+    assert ids == ["report", "report-2", "b", "c-d", "pair-corpus"]
 
 
 def test_a_derived_id_steps_aside_for_an_explicit_one(tmp_path):

@@ -9,7 +9,7 @@ import time
 import warnings
 from pathlib import Path
 
-from ..api import UnrelatedTextsWarning, align
+from ..api import align
 from ..checking import check
 from ..embed import CachedEncoder, get_encoder
 from ..errors import AlignerError
@@ -53,12 +53,14 @@ def _align(pair: Pair, spec: JobSpec) -> tuple[Alignment, int | None, str | None
     options = dict(src_lang=pair.src_lang, tgt_lang=pair.tgt_lang, presegmented=spec.presegmented,
                    encoder=encoder, max_bead=spec.max_bead, input_format=spec.input_format,
                    max_input_mb=spec.max_input_mb)
+    # whatever the pipeline warns about (unrelated texts, overlong sentences) goes in the
+    # pair's row rather than to a worker's stderr
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", UnrelatedTextsWarning)
+        warnings.simplefilter("always")
         if spec.check:
             alignment = check(pair.src, pair.tgt, es_locale=spec.es_locale, **options)
         else:
             alignment = align(pair.src, pair.tgt, **options)
-    notes = [str(w.message) for w in caught if issubclass(w.category, UnrelatedTextsWarning)]
+    notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UserWarning)))
     embedded = encoder.misses if isinstance(encoder, CachedEncoder) else None
     return alignment, embedded, "; ".join(notes) or None

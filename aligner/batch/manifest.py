@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from ..errors import InputError
 from ..read.base import read_text
@@ -90,17 +89,14 @@ def _check_explicit_ids(path: Path, rows: list[tuple[int, dict]], ids: list[str]
 
 
 def _derived_id(src: str, tgt: str) -> str:
-    """What the two paths share: 'a/report.en.md' + 'a/report.es.md' -> 'a-report',
-    'en/report.md' + 'es/report.md' -> 'report', 'x/en.md' + 'x/es.md' -> 'x'."""
-    src_parts, tgt_parts = _name_parts(src), _name_parts(tgt)
-    if len(src_parts) == len(tgt_parts):
-        common = [a for a, b in zip(src_parts, tgt_parts) if a == b]
+    """What the two file names share ('report.en.md' + 'report.es.md' -> 'report'), else the
+    folder both sit in ('x/en.md' + 'x/es.md' -> 'x'), else the source file's stem."""
+    src_path, tgt_path = PureWindowsPath(src), PureWindowsPath(tgt)  # accepts / and \\
+    src_name, tgt_name = src_path.name.split(".")[:-1], tgt_path.name.split(".")[:-1]
+    if len(src_name) == len(tgt_name):
+        common = [a for a, b in zip(src_name, tgt_name) if a == b]
         if common:
-            return "-".join(common)
-    return src_parts[-1]
-
-
-def _name_parts(path: str) -> list[str]:
-    """Folder names and dot-separated pieces of the file name, without its suffix."""
-    parts = [p for p in re.split(r"[\\/]", path) if p not in ("", ".", "..")]
-    return [*parts[:-1], *Path(parts[-1]).stem.split(".")] if parts else [path]
+            return ".".join(common)
+    if src_path.parent.name and src_path.parent.name == tgt_path.parent.name:
+        return src_path.parent.name
+    return src_path.stem
