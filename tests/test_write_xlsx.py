@@ -74,7 +74,7 @@ def test_pandas_reads_every_bead_back(alignment, tmp_path):
         assert row["src_text"] == alignment.src_text(bead)
         assert row["tgt_text"] == alignment.tgt_text(bead)
         assert row["score"] == pytest.approx(bead.score, abs=5e-5)
-        assert row["flags"] == len(bead.flags)
+        assert row["flag_count"] == len(bead.flags)
         kinds = row["kinds"].split(", ") if row["kinds"] else []
         assert kinds == sorted({f.kind for f in bead.flags})
         assert [m.split(":")[0] for m in row["messages"].splitlines()] == \
@@ -189,7 +189,7 @@ def test_cli_check_writes_the_workbook_and_still_fails(tmp_path):
     result = run("check", DIVERGENT / "en.md", DIVERGENT / "es.md", "--format", "xlsx", "-o", out)
     assert result.exit_code == 1, result.output
     frame = pd.read_excel(out, keep_default_na=False)
-    flagged = frame[frame["flags"] > 0]
+    flagged = frame[frame["flag_count"] > 0]
     assert "high" in set(flagged["severity"])
     sheet = sheet_of(out)
     for index in flagged.index:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SHEET = "alignment"
 # column name -> width in characters: the two texts get most of a screen
-WIDTHS = {"src": 10, "tgt": 10, "src_text": 60, "tgt_text": 60, "score": 8, "flags": 7,
+WIDTHS = {"src": 10, "tgt": 10, "src_text": 60, "tgt_text": 60, "score": 8, "flag_count": 10,
           "severity": 10, "kinds": 20, "messages": 60}
 COLUMNS = tuple(WIDTHS)
 # Excel's own "light red / yellow" highlight colours, and a light blue for low
@@ -51,7 +51,7 @@ def _row(alignment: Alignment, bead: Bead) -> dict:
         "src_text": xml_safe(alignment.src_text(bead)),
         "tgt_text": xml_safe(alignment.tgt_text(bead)),
         "score": round(float(bead.score), 4),
-        "flags": len(bead.flags),
+        "flag_count": len(bead.flags),
         "severity": highest_severity(bead.flags),
         "kinds": ", ".join(sorted({f.kind for f in bead.flags})),
         "messages": xml_safe("\n".join(flag_line(f) for f in bead.flags)),
