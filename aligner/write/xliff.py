@@ -2,13 +2,15 @@
 
 Why 1.2 and not 2.0: 1.2 is the version every tool a translation office uses imports with its
 default XLIFF filter. translate-toolkit's `factory` opens .xlf files as 1.2 only (2.0 needs an
-explicit `Xliff2File`); OmegaT's own XLIFF filter reads 1.2 (2.0 only through the Okapi plugin);
-Trados Studio's SDLXLIFF and memoQ's MQXLIFF are 1.2 dialects, and memoQ imports 2.0 only through
-a separate filter; Okapi needs a separate filter (or its sniffing okf_autoxliff) for 2.0 because
-both versions share the .xlf suffix. 2.0 would add nothing an alignment needs.
+explicit `Xliff2File`); OmegaT reads 1.2 with its native filter and with the Okapi plugin's;
+Trados Studio's SDLXLIFF and memoQ's MQXLIFF are themselves 1.2 dialects, and memoQ reads 2.0
+only through a separate "XLIFF 2" filter; Okapi has a separate XLIFF-2 filter (or the sniffing
+okf_autoxliff) because both versions share the .xlf suffix. 2.0 would add nothing an alignment
+needs, and Okapi's 1.2 filter keeps whitespace under xml:space="preserve" and passes general
+notes on to the translator.
 
-Everything stays inside the core 1.2 vocabulary, so a strict validator accepts the file without
-an extension schema:
+Everything stays inside the core 1.2 vocabulary, so a strict validator needs no extension
+schema (not validated here: neither translate-toolkit nor lxml ships the XLIFF schema):
 - the score and the 0-based sentence indices (JSON lists, as in TMX) are `<context>` entries of
   a `<context-group name="aligner">` with user-defined `x-` context types;
 - every flag is a `<note from="aligner">` whose priority follows its severity (1 high, 2 medium,
