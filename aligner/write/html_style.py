@@ -75,7 +75,7 @@ font-weight:600;font-size:12px;color:var(--muted);text-transform:uppercase;lette
 main{border:1px solid var(--line);border-top:0;border-radius:0 0 8px 8px;overflow:hidden;
 margin-bottom:40px}
 .bead{background:var(--card);border-bottom:1px solid #eef0f3;border-left:4px solid transparent;
-padding-left:12px;scroll-margin-top:110px}
+padding-left:12px;scroll-margin-top:110px;content-visibility:auto;contain-intrinsic-size:auto 72px}
 .bead:last-child{border-bottom:0}
 .bead:target{box-shadow:inset 0 0 0 2px var(--accent)}
 .bead.sev-high{background:var(--high-bg);border-left-color:var(--high)}
