@@ -93,8 +93,8 @@ def _bad_inputs(tmp_path):
     empty.write_text("  \n\n", encoding="utf-8")
     binary = tmp_path / "image.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Año de la negociación.".encode("latin-1"))
+    latin1 = tmp_path / "latin1.txt"  # UTF-8 damaged by a Latin-1 byte: not read as mojibake
+    latin1.write_bytes("Año de la negociación.".encode("utf-8") + " Café.".encode("latin-1"))
     return {"missing": (tmp_path / "nope.md", good), "empty": (good, empty),
             "binary": (binary, good), "undecodable": (good, latin1)}
 

@@ -97,7 +97,7 @@ def test_bom_and_crlf_are_accepted(tmp_path):
 
 @pytest.mark.parametrize(
     "content, problem",
-    [(b"", "empty"), (b"  \n\t\n", "empty"), (b"abc\x00def", "binary"), (b"caf\xe9 au lait", "UTF-8")],
+    [(b"", "empty"), (b"  \n\t\n", "empty"), (b"abc\x00def", "binary"), ("Año".encode("utf-8") + b" caf\xe9", "damaged UTF-8")],
 )
 def test_bad_files_raise_input_error_naming_the_file(tmp_path, content, problem):
     p = tmp_path / "bad.txt"
@@ -129,12 +129,12 @@ def test_read_lines_keeps_blank_lines_as_indices(tmp_path):
         read_lines(blank)
 
 
-@pytest.mark.parametrize("name", ["statement.docx", "statement.PDF", "page.html"])
-def test_formats_not_supported_yet_are_refused_by_name(tmp_path, name):
+@pytest.mark.parametrize("name", ["statement.doc", "statement.ODT", "letter.rtf"])
+def test_unsupported_formats_are_refused_by_name(tmp_path, name):
     from aligner.errors import InputError
     from aligner.read import read
 
     path = tmp_path / name
-    path.write_text("<p>Hello.</p>", encoding="utf-8")
-    with pytest.raises(InputError, match="not supported yet"):
+    path.write_text("Hello.", encoding="utf-8")
+    with pytest.raises(InputError, match="not supported"):
         read(path, "en")
