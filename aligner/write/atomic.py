@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from ..errors import UsageError
 
@@ -16,28 +16,31 @@ def _temporary_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 
-def _open_new(path: Path, target: Path) -> TextIO:
+def _open_new(path: Path, target: Path, binary: bool) -> IO:
     try:
         # "x" refuses to reuse an existing file and, unlike mkstemp, honours the umask.
+        if binary:
+            return open(path, "xb")
         return open(path, "x", encoding="utf-8", newline="")
     except OSError as err:
         raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
 
 
 @contextmanager
-def atomic_outputs(paths: Sequence[str | os.PathLike]) -> Iterator[list[TextIO]]:
-    """Yield one UTF-8 text stream per path; the targets appear only if the block succeeds.
+def atomic_outputs(paths: Sequence[str | os.PathLike], binary: bool = False) -> Iterator[list[IO]]:
+    """Yield one UTF-8 text stream (or binary stream) per path; the targets appear only if the
+    block succeeds.
 
     Every target is replaced only after all streams were written and closed, so a group of
     files (the two sides of a moses corpus) appears together or not at all.
     """
     targets = [Path(p) for p in paths]
     temps: list[Path] = []
-    streams: list[TextIO] = []
+    streams: list[IO] = []
     try:
         for target in targets:
             temp = _temporary_for(target)
-            streams.append(_open_new(temp, target))
+            streams.append(_open_new(temp, target, binary))
             temps.append(temp)
         yield streams
         for stream in streams:

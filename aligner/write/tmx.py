@@ -9,17 +9,10 @@ from lxml import etree
 
 from .. import __version__
 from ..records import Alignment, Bead
+from .xmltext import xml_safe
 from .base import StreamWriter
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-# Characters XML 1.0 cannot hold at all (control codes picked up from PDFs and word processors);
-# lxml refuses them, and a translation memory loses nothing by dropping them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 def _header(alignment: Alignment) -> dict[str, str]:
@@ -36,7 +29,7 @@ def _header(alignment: Alignment) -> dict[str, str]:
 
 def _add_text(parent: etree._Element, tag: str, text: str, **attrib: str) -> etree._Element:
     element = etree.SubElement(parent, tag, attrib)
-    element.text = _clean(text)
+    element.text = xml_safe(text)
     return element
 
 

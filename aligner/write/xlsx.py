@@ -116,6 +116,5 @@ class XlsxWriter(Writer):
         if out is None:
             raise UsageError("xlsx is a binary format and cannot go to stdout: give -o FILE.xlsx")
         data = workbook_bytes(alignment)
-        with atomic_outputs([out]) as (stream,):
-            # atomic_outputs opens text streams; the bytes go to the binary layer underneath
-            stream.buffer.write(data)
+        with atomic_outputs([out], binary=True) as (stream,):
+            stream.write(data)
