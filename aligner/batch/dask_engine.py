@@ -2,7 +2,8 @@
 
 With a scheduler address the workers must see the same file system as this process (they read
 the inputs and write into the output folder themselves). Without one, a LocalCluster of
-single-threaded worker processes on the loopback interface is started for the run.
+single-threaded worker processes on the loopback interface (dashboard on a free loopback
+port) is started for the run.
 """
 from __future__ import annotations
 
@@ -48,6 +49,6 @@ class DaskEngine:
                 yield client
             return
         with LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None) as cluster, \
+                          host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster, \
                 Client(cluster) as client:
             yield client

@@ -1,0 +1,30 @@
+"""Every engine and worker count gives the same files: local in-process, a local process pool,
+and a dask LocalCluster on the loopback interface."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import aligner
+from test_batch_support import make_corpus, output_files
+
+FORMATS = ("tsv", "jsonl", "tmx")
+
+
+@pytest.mark.dask
+def test_local_pool_and_dask_give_identical_outputs(tmp_path):
+    pytest.importorskip("dask.distributed")
+    manifest = make_corpus(tmp_path / "in", n=4)
+    runs = {
+        "local-1": dict(engine="local", workers=1),
+        "local-2": dict(engine="local", workers=2),
+        "dask-2": dict(engine="dask", workers=2),
+    }
+    summaries = {name: aligner.batch(manifest, tmp_path / name, formats=FORMATS, check=True,
+                                     min_score=0.5, **options).drop(columns=["seconds"])
+                 for name, options in runs.items()}
+    reference = output_files(tmp_path / "local-1")
+    assert len(reference) == 3 * 5 and (summaries["local-1"]["status"] == "ok").all()
+    for name in ("local-2", "dask-2"):
+        assert output_files(tmp_path / name) == reference, name
+        pd.testing.assert_frame_equal(summaries[name], summaries["local-1"])
