@@ -78,7 +78,14 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
     beads = align_embeddings(sides[0], sides[1], params)
     mean = _warn_if_unrelated(beads, sides[0], sides[1])
-    return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean)
+    return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean,
+                     _path_of(src), _path_of(tgt))
+
+
+def _path_of(source: Source) -> str | None:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    return source.path if isinstance(source, Document) else None
 
 
 def _warn_if_unrelated(beads: list, src: Side, tgt: Side) -> float:

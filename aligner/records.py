@@ -87,6 +87,8 @@ class Alignment:
     tgt_lang: str = "es"
     encoder: str = ""
     mean_similarity: float = field(default=float("nan"))
+    src_path: str | None = None  # where each side was read from, for reports (None for lists)
+    tgt_path: str | None = None
 
     def src_text(self, bead: Bead) -> str:
         return " ".join(self.src[i].text for i in bead.src)

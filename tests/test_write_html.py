@@ -290,15 +290,9 @@ def test_flag_line_quotes_short_evidence_only():
 
 
 def test_file_names_show_when_the_alignment_carries_them(alignment):
-    from dataclasses import dataclass, fields
+    from dataclasses import replace
 
-    @dataclass(frozen=True)
-    class WithPaths(Alignment):
-        src_path: str | None = None
-        tgt_path: str | None = None
-
-    named = WithPaths(**{f.name: getattr(alignment, f.name) for f in fields(Alignment)},
-                      src_path="/data/<img onerror=x>&.md", tgt_path="es.md")
+    named = replace(alignment, src_path="/data/<img onerror=x>&.md", tgt_path="es.md")
     doc = parse(render(named))
     assert doc.get_element_by_id("src-name").text == "<img onerror=x>&.md"
     assert doc.get_element_by_id("tgt-name").text == "es.md"

@@ -220,3 +220,21 @@ def test_real_check_result_round_trips(tmp_path):
     assert any(b.flags for b in checked.beads)
     out = write_xliff(checked, tmp_path / "a.xlf")
     assert_matches(checked, factory.getobject(str(out)))
+
+
+def test_file_element_is_named_after_the_source_document(tmp_path):
+    from dataclasses import replace
+
+    base = Alignment((Segment(0, "Hello."),), (Segment(0, "Hola."),), (Bead((0,), (0,), 0.9),))
+    named = replace(base, src_path="/data/treaty.en.docx", tgt_path="/data/treaty.es.pdf")
+    for alignment, original in ((base, "alignment.en-es"), (named, "treaty.en.docx")):
+        out = tmp_path / "out.xlf"
+        write(alignment, out, "xliff")
+        assert etree.parse(str(out)).getroot().find("x:file", NS).get("original") == original
+
+
+def test_cli_names_the_file_after_the_english_document(tmp_path):
+    out = tmp_path / "out.xlf"
+    result = CliRunner().invoke(main, ["align", str(PAIR / "en.md"), str(PAIR / "es.md"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert etree.parse(str(out)).getroot().find("x:file", NS).get("original") == "en.md"

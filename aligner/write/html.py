@@ -49,10 +49,9 @@ def mean_similarity(alignment: Alignment) -> float:
 
 
 def _document_names(alignment: Alignment) -> tuple[str, str]:
-    # Alignment records no file names today; shown as soon as it carries src_path/tgt_path.
     names = []
-    for side, lang in (("src_path", alignment.src_lang), ("tgt_path", alignment.tgt_lang)):
-        path = getattr(alignment, side, None)
+    for path, lang in ((alignment.src_path, alignment.src_lang),
+                       (alignment.tgt_path, alignment.tgt_lang)):
         names.append(os.path.basename(path) if path else language_name(lang))
     return names[0], names[1]
 

@@ -22,6 +22,7 @@ schema (not validated here: neither translate-toolkit nor lxml ships the XLIFF s
 from __future__ import annotations
 
 import json
+import os
 from typing import TextIO
 
 from lxml import etree
@@ -99,7 +100,7 @@ def _add_unit(body: etree._Element, alignment: Alignment, number: int, bead: Bea
 def to_tree(alignment: Alignment) -> etree._Element:
     """The <xliff> element: one <file> holding one <trans-unit> per bead, numbered from 1."""
     root = etree.Element(_tag("xliff"), version="1.2", nsmap={None: NAMESPACE})
-    file = _add(root, "file", original=f"alignment.{alignment.src_lang}-{alignment.tgt_lang}",
+    file = _add(root, "file", original=_original(alignment),
                 datatype="plaintext", **{"source-language": alignment.src_lang,
                                          "target-language": alignment.tgt_lang, "tool-id": TOOL})
     header = _add(file, "header")
@@ -118,3 +119,10 @@ class XliffWriter(StreamWriter):
         data = etree.tostring(to_tree(alignment), xml_declaration=True, encoding="UTF-8",
                               pretty_print=True)
         stream.write(data.decode("utf-8"))
+
+
+def _original(alignment: Alignment) -> str:
+    """The file attribute CAT tools show: the source document's name when it came from a file."""
+    if alignment.src_path:
+        return os.path.basename(alignment.src_path)
+    return f"alignment.{alignment.src_lang}-{alignment.tgt_lang}"
