@@ -23,9 +23,9 @@ def check(*args, **kwargs):
 
 
 def batch(*args, **kwargs):
-    """See aligner.batch.batch: a manifest or folder of pairs into per-pair files, a summary
+    """See aligner.batching.batch: a manifest or folder of pairs into per-pair files, a summary
     and a merged corpus."""
-    from .batch import batch as _batch
+    from .batching import batch as _batch
 
     return _batch(*args, **kwargs)
 

@@ -192,7 +192,7 @@ def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
     Exit code 0 when every pair aligned, 1 when some failed (or, with --check --fail-on, has
     flags at that level), 2 on bad usage or a bad manifest.
     """
-    from .batch import batch, echo_batch_warnings, exit_code, outcome_lines
+    from .batching import batch, echo_batch_warnings, exit_code, outcome_lines
 
     if fail_on and not options["check"]:
         raise UsageError("--fail-on needs --check")

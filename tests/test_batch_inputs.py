@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from aligner.batch.inputs import load_pairs
-from aligner.batch.notices import BatchWarning
-from aligner.batch.pairs import safe_id, unique_ids
+from aligner.batching.inputs import load_pairs
+from aligner.batching.notices import BatchWarning
+from aligner.batching.pairs import safe_id, unique_ids
 from aligner.cli import main
 from aligner.errors import InputError
 from test_batch_support import write_manifest

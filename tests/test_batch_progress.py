@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import sys
 
-from aligner.batch.progress import progress_bar
+from aligner.batching.progress import progress_bar
 
 
 class Terminal(io.StringIO):

@@ -11,8 +11,6 @@ per-pair records at the end of every run, so they are whole after a resume.
 from __future__ import annotations
 
 import os
-import sys
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -92,16 +90,5 @@ def _output_folder(path: Path) -> Path:
         for leftover in folder.glob(".*.tmp"):
             leftover.unlink(missing_ok=True)
     return path.resolve()
-
-
-class _CallablePackage(types.ModuleType):
-    """`aligner.batch` names both this package and the function: importing the package rebinds
-    the attribute `aligner.batch` to it, so the package calls the function."""
-
-    def __call__(self, *args, **kwargs) -> pd.DataFrame:
-        return batch(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
 
 __all__ = ["batch", "BatchWarning", "echo_batch_warnings", "exit_code", "outcome_lines"]
