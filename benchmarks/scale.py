@@ -49,6 +49,12 @@ def _rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024.0
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers)."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def child_batch(manifest: str, out_dir: str, engine: str, workers: int, cache_dir: str) -> dict:
     """One `aligner.batch` run; wall time is taken by the parent."""
     import aligner
@@ -66,7 +72,7 @@ def child_batch(manifest: str, out_dir: str, engine: str, workers: int, cache_di
             "errors": [str(e) for e in summary["error"].dropna().unique()[:3]],
             "sentences": int(summary["src_sentences"].sum() + summary["tgt_sentences"].sum()),
             "embedded": None if embedded is None else int(embedded),
-            "batch_seconds": seconds,
+            "batch_seconds": seconds, "cpu_seconds": _cpu_seconds(),
             "peak_rss_mb": _rss_mb(resource.RUSAGE_SELF),
             "peak_worker_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
 
@@ -197,6 +203,7 @@ def part_throughput(docs: list, n_pairs: int, repeat: int, tmp: Path) -> dict:
                      "sentences": info["sentences"], "wall_seconds": wall,
                      "walls": walls[config], "sent_per_s": info["sentences"] / wall,
                      "speedup": _median([b / w for b, w in zip(base, walls[config])]),
+                     "cpu_seconds": info["cpu_seconds"], "cores_busy": info["cpu_seconds"] / wall,
                      "peak_rss_mb": info["peak_rss_mb"],
                      "peak_worker_rss_mb": info["peak_worker_rss_mb"]})
     return {"repeat": repeat, "speedup_target": SPEEDUP_TARGET, "rows": rows}
@@ -260,11 +267,14 @@ def _print_throughput(r: dict) -> None:
     print(f"throughput (median of {r['repeat']} rounds; speed-up target >= {r['speedup_target']}x "
           "for 2 workers)")
     print(f"{'engine':<8}{'workers':>8}{'pairs':>7}{'sentences':>11}{'wall s':>9}{'sent/s':>8}"
-          f"{'speed-up':>10}{'RSS MB':>8}{'worker MB':>11}  status")
+          f"{'speed-up':>10}{'CPU s':>8}{'cores':>7}{'RSS MB':>8}{'worker MB':>11}  status")
     for row in r["rows"]:
         print(f"{row['engine']:<8}{row['workers']:>8}{row['pairs']:>7}{row['sentences']:>11}"
               f"{row['wall_seconds']:>9.1f}{row['sent_per_s']:>8.0f}{row['speedup']:>9.2f}x"
+              f"{row['cpu_seconds']:>8.0f}{row['cores_busy']:>7.2f}"
               f"{row['peak_rss_mb']:>8.0f}{row['peak_worker_rss_mb']:>11.0f}  {row['statuses']}")
+    print("(cores = CPU seconds of the run's processes / wall: below the worker count, the "
+          "workers waited for CPU or for each other)")
 
 
 def _print_long(r: dict) -> None:
