@@ -306,7 +306,7 @@ PRINTERS = {"throughput": _print_throughput, "long": _print_long, "cache": _prin
 
 
 def _save(path: Path, results: dict) -> None:
-    # A single --part replaces its own entry and keeps the others already measured.
+    # A part replaces its own entry and keeps the others already measured.
     old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({**old, **results}, indent=2) + "\n", encoding="utf-8")
@@ -339,20 +339,25 @@ def main() -> None:
     out = args.out or HERE / "results" / ("scale-quick.json" if args.quick else "scale.json")
     parts = PARTS if args.part == "all" else (args.part,)
     docs = scale_data.corpus(args.data)
-    results: dict = {"environment": _environment(args.quick)}
     with tempfile.TemporaryDirectory(prefix="aligner-scale-") as tmp:
         for part in parts:
-            if part == "throughput":
-                results[part] = part_throughput(docs, sizes["pairs"], args.repeat, Path(tmp))
-            elif part == "long":
-                results[part] = part_long(docs, sizes["long"], args.encoder, Path(tmp))
-            else:
-                results[part] = part_cache(docs, sizes["cache_pairs"], Path(tmp))
-            PRINTERS[part](results[part])
+            result = _run_part(part, docs, sizes, args, Path(tmp))
+            PRINTERS[part](result)
             print()
-    results["environment"]["load_average_end"] = os.getloadavg()
-    _save(out, results)
+            # saved part by part, so a failure late in a long run keeps what was measured
+            _save(out, {part: result})
 
+
+def _run_part(part: str, docs: list, sizes: dict, args: argparse.Namespace, tmp: Path) -> dict:
+    environment = _environment(args.quick)
+    if part == "throughput":
+        result = part_throughput(docs, sizes["pairs"], args.repeat, tmp)
+    elif part == "long":
+        result = part_long(docs, sizes["long"], args.encoder, tmp)
+    else:
+        result = part_cache(docs, sizes["cache_pairs"], tmp)
+    environment["load_average_end"] = os.getloadavg()
+    return {**result, "environment": environment}
 
 if __name__ == "__main__":
     main()
