@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 import warnings
+from contextlib import contextmanager
 
 import click
 
@@ -31,10 +33,12 @@ def friendly_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .api import UnrelatedTextsWarning
+        from .api import LongSentencesWarning, UnrelatedTextsWarning
 
+        shown = (UnrelatedTextsWarning, LongSentencesWarning)
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", UnrelatedTextsWarning)
+            for category in shown:
+                warnings.simplefilter("always", category)
             try:
                 return func(*args, **kwargs)
             except BrokenPipeError:
@@ -50,7 +54,7 @@ def friendly_errors(func):
                       "rerun with ALIGNER_DEBUG=1 for the traceback", EXIT_INTERNAL)
             finally:
                 for w in caught:
-                    if issubclass(w.category, UnrelatedTextsWarning):
+                    if issubclass(w.category, shown):
                         click.echo(f"aligner: warning: {w.message}", err=True)
 
     return wrapper
@@ -70,7 +74,43 @@ def alignment_options(func):
     """The arguments and options `align` and `check` share."""
     arguments = [click.argument("src", type=click.Path(dir_okay=False)),
                  click.argument("tgt", type=click.Path(dir_okay=False))]
-    return _options(arguments + _alignment_settings())(func)
+    return _options(arguments + _alignment_settings() + _limit_options())(func)
+
+
+def _limit_options() -> list:
+    """Guards against pathological input, for `align` and `check`."""
+    return [
+        click.option("--max-sentence-chars", default=2000, show_default=True,
+                     type=click.IntRange(1),
+                     help="Split longer sentences into pieces (presegmented lines: embed only "
+                          "their first this many characters)."),
+        click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
+                     help="Give up (exit 2) when reading, aligning and checking take longer "
+                          "than this many seconds."),
+    ]
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise AlignerError once `seconds` have passed (SIGALRM: the main thread, POSIX only).
+
+    A signal, not a watchdog thread: Python runs the handler between bytecodes, so a numba
+    kernel or a BLAS call finishes its current step first and nothing is killed mid-write.
+    """
+    if not seconds:
+        yield
+        return
+
+    def give_up(signum, frame):
+        raise AlignerError(f"gave up after {seconds:g} s (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _alignment_settings() -> list:
@@ -96,12 +136,13 @@ def _alignment_settings() -> list:
 
 
 def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                        input_format, max_input_mb):
+                        input_format, max_input_mb, max_sentence_chars):
     from .api import align
 
     return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                  encoder=encoder, max_bead=max_bead, cache_dir=cache_dir,
-                 input_format=input_format, max_input_mb=max_input_mb)
+                 input_format=input_format, max_input_mb=max_input_mb,
+                 max_sentence_chars=max_sentence_chars)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -118,13 +159,15 @@ def main() -> None:
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, output, fmt):
+                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt):
     """Align SRC with TGT sentence by sentence."""
     from .write import format_for_path, write
 
     fmt = fmt or (format_for_path(output) if output else None) or "tsv"
-    alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
-                                    max_bead, cache_dir, input_format, max_input_mb)
+    with time_limit(timeout):
+        alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
+                                        max_bead, cache_dir, input_format, max_input_mb,
+                                        max_sentence_chars)
     write(alignment, output, fmt)
 
 
@@ -141,7 +184,8 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="How Spanish writes decimals: mx 25.1, es 25,1, auto from the document.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, output, fmt, fail_on, es_locale):
+                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt, fail_on,
+                  es_locale):
     """Align SRC with TGT and flag where they disagree on figures or commitments.
 
     Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
@@ -149,9 +193,11 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     from .checking import check, reaches
     from .write import format_for_path, write
 
-    alignment = check(src, tgt, es_locale=es_locale, src_lang=src_lang, tgt_lang=tgt_lang,
-                      presegmented=presegmented, encoder=encoder, max_bead=max_bead,
-                      cache_dir=cache_dir, input_format=input_format, max_input_mb=max_input_mb)
+    with time_limit(timeout):
+        alignment = check(src, tgt, es_locale=es_locale, src_lang=src_lang, tgt_lang=tgt_lang,
+                          presegmented=presegmented, encoder=encoder, max_bead=max_bead,
+                          cache_dir=cache_dir, input_format=input_format,
+                          max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars)
     write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
     if reaches(alignment, fail_on):
         sys.exit(1)
