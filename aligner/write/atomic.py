@@ -42,14 +42,36 @@ def atomic_outputs(paths: Sequence[str | os.PathLike], binary: bool = False) -> 
             temp = _temporary_for(target)
             streams.append(_open_new(temp, target, binary))
             temps.append(temp)
-        yield streams
-        for stream in streams:
-            stream.close()
-        for temp, target in zip(temps, targets):
-            os.replace(temp, target)
+        with _naming(targets):
+            yield streams
+            for stream in streams:
+                stream.close()
+            for temp, target in zip(temps, targets):
+                os.replace(temp, target)
     except BaseException:
         for stream in streams:
-            stream.close()
+            _close_quietly(stream)
         for temp in temps:
             temp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _naming(targets: list[Path]) -> Iterator[None]:
+    """A failed write says which output it was for: ENOSPC from write() or close() carries
+    no file name, and a failed rename names the hidden temporary file."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        names = ", ".join(str(t) for t in targets)
+        raise UsageError(f"cannot write {names}: {err.strerror or err}") from err
+
+
+def _close_quietly(stream: IO) -> None:
+    """Close after a failure, when flushing the rest of a full disk's buffer fails again."""
+    try:
+        stream.close()
+    except OSError:
+        pass

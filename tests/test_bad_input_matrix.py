@@ -1,0 +1,28 @@
+"""Every case of the bad-input matrix (tests/badinput.py) through the CLI: exit code, one
+error line naming the file and the problem, no traceback, no partial output. Most run in
+process; the cases marked end_to_end also run as real processes."""
+from __future__ import annotations
+
+import pytest
+
+from badinput import CASES, Case, run_in_process, run_process, verify
+
+
+def _skip_if_needed(case: Case) -> None:
+    reason = case.skip()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.in_process], ids=lambda c: c.name)
+def test_in_process(case: Case, tmp_path):
+    _skip_if_needed(case)
+    code, stdout, stderr = run_in_process(case, tmp_path)
+    verify(case, tmp_path, code, stdout, stderr)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.end_to_end], ids=lambda c: c.name)
+def test_real_process(case: Case, tmp_path):
+    _skip_if_needed(case)
+    code, stdout, stderr = run_process(case, tmp_path)
+    verify(case, tmp_path, code, stdout, stderr)
