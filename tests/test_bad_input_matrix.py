@@ -26,3 +26,21 @@ def test_real_process(case: Case, tmp_path):
     _skip_if_needed(case)
     code, stdout, stderr = run_process(case, tmp_path)
     verify(case, tmp_path, code, stdout, stderr)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_as_utf16(codec):
+    from aligner.read.encoding import decode
+
+    text = "Año nuevo: the budget rises by 10%.\n"
+    assert decode(text.encode(codec), "x.txt") == (text, codec)
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"ab\x00\x00cd\x00\x00",
+                                  b"a\x00b\x00c"])
+def test_nul_bytes_on_both_sides_or_odd_length_stay_binary(data):
+    from aligner.errors import InputError
+    from aligner.read.encoding import decode
+
+    with pytest.raises(InputError, match="x.bin: looks binary"):
+        decode(data, "x.bin")

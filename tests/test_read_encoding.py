@@ -39,9 +39,15 @@ def test_bytes_windows_1252_leaves_undefined_read_as_latin1():
     assert decode(b"a\x81b\x93c\x94", "f.txt")[0] == "a\x81b“c”"
 
 
-def test_nul_bytes_without_a_utf16_bom_look_binary(tmp_path):
+def test_utf16_without_a_bom_is_read_from_where_its_nul_bytes_sit(tmp_path):
     path = tmp_path / "doc.txt"
     path.write_bytes("Hello world.".encode("utf-16-le"))  # no BOM
+    assert read(path, "en").blocks[0].text == "Hello world."
+
+
+def test_nul_bytes_on_both_byte_sides_look_binary(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(b"Hello\x00\x00 world.\x00")
     with pytest.raises(InputError, match="binary") as exc:
         read(path, "en")
     assert str(path) in str(exc.value)

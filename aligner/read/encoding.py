@@ -1,4 +1,5 @@
-"""Decoding the bytes of a text file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252.
+"""Decoding the bytes of a text file: UTF-8 (BOM or not), UTF-16 (a BOM, or Latin-script text
+without one), else Windows-1252.
 
 The encoding used is logged at INFO on the "aligner.read" logger, so a verbose mode can show it.
 """
@@ -33,6 +34,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data[len(bom):], codec, name), label
     if b"\x00" in data:
+        if codec := _bomless_utf16(data):
+            return _strict(data, codec, name), codec
         raise InputError(f"{name}: looks binary (contains NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -40,6 +43,24 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if _UTF8_SEQUENCE.search(data):
             raise InputError(f"{name}: damaged UTF-8 (bad byte at offset {exc.start})") from None
     return _windows_1252(data), "windows-1252"
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """The UTF-16 codec of Latin-script text saved without a BOM, else None.
+
+    Such text has a NUL as the high byte of most characters and never a NUL low byte, so the
+    NULs sit on one side only (odd offsets little-endian, even big-endian); binary files have
+    NULs on both sides.
+    """
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    if even == 0 and odd > half // 2:
+        return "utf-16-le"
+    if odd == 0 and even > half // 2:
+        return "utf-16-be"
+    return None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
