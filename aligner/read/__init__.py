@@ -30,10 +30,16 @@ _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".html
              ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
 # Formats that would be misread as plain text: refuse them by name rather than align their markup.
 _UNSUPPORTED = (".doc", ".odt", ".rtf", ".xlsx", ".pptx", ".epub")
+# Bilingual files hold both sides, already aligned: reading one as a side would align its markup.
+_BILINGUAL = {".tmx": "TMX", ".xlf": "XLIFF", ".xliff": "XLIFF", ".sdlxliff": "XLIFF", ".po": "PO"}
 
 
 def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
+    if suffix in _BILINGUAL:
+        raise InputError(f"{path}: a {_BILINGUAL[suffix]} file holds both languages already "
+                         "aligned, not one side of a document; give the source and the "
+                         "translation as two documents (.txt, .md, .docx, .html, .pdf)")
     if suffix in _UNSUPPORTED:
         raise InputError(f"{path}: {suffix} documents are not supported; save it as .docx, .pdf, "
                          "plain text (.txt) or Markdown (.md), or name its format with --input-format")
