@@ -72,8 +72,10 @@ def _options(options: list):
 
 def alignment_options(func):
     """The arguments and options `align` and `check` share."""
-    arguments = [click.argument("src", type=click.Path(dir_okay=False)),
-                 click.argument("tgt", type=click.Path(dir_okay=False))]
+    # Plain paths: the readers refuse a directory in the one-line form; click's own check
+    # printed a three-line usage error.
+    arguments = [click.argument("src", type=click.Path()),
+                 click.argument("tgt", type=click.Path())]
     return _options(arguments + _alignment_settings() + _limit_options())(func)
 
 
@@ -153,7 +155,7 @@ def main() -> None:
 
 @main.command("align")
 @alignment_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="Output file (default: stdout). For moses, the prefix of the two files.")
 @click.option("--format", "fmt", type=click.Choice(list(WRITERS)),
               default=None, help="Output format (default: from the -o suffix, else tsv).")
@@ -173,7 +175,7 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
 
 @main.command("check")
 @alignment_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="Write the report here instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default=None,
               help="Output format (default: from the -o suffix, else a readable text list).")
