@@ -497,6 +497,8 @@ CASES: list[Case] = [
          Expect(names="manifest.csv", problem=r"\.\.", output=None)),
     Case("output in a missing folder", _good(out="nowhere/out.tsv"),
          Expect(names="nowhere/out.tsv", problem="no such file", output="nowhere/out.tsv")),
+    Case("output path is a directory", lambda f: _good(out=(f / "out").mkdir() or "out")(f),
+         Expect(names="out", problem="is a directory", output=None)),
     Case("output folder is a regular file", _out_under_file,
          Expect(names="report.tsv/out.tsv", problem="not a directory", output="report.tsv/out.tsv")),
     Case("read-only output folder (rename refused, injected)", _good(),
