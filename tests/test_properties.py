@@ -46,6 +46,7 @@ _PIECES = st.sampled_from([
     "de", "the", "of", "enero", "January", "12:00", "Q1", "2.º", "first", "veinte", "twenty-five",
     "dozens of", "cientos de", "a third", "dos veces", "half", "km", "horas", "años",
     "o\u0301", "A", "Él", "Mr", "IV", "CO2", "PM2.5", "G20", "\ue000", "\u200b", "\x00",
+    "\ufb2e", "\u2126", "\u0344", "\u0958", "\u05b7",  # characters NFC resizes or composes
 ])
 PROSE = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map("".join)
 ANY_TEXT = st.one_of(st.text(max_size=200), PROSE)
@@ -64,6 +65,17 @@ def test_quantity_extraction_never_raises_and_spans_point_into_the_text(text, la
         assert all(math.isfinite(v) for v in parse_digits(m.group(), decimal))
     find_dates(text, "es" if lang == "es" else "en")
     assert detect_decimal_mark([text], lang) in (None, ".", ",")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\ufb2e 25 % más", ["25 %"]),  # NFC turns this one character into two (found by atheris)
+    ("\u0958\u093c 3 km", ["3 km"]),  # a nukta, outside the combining ranges composed in runs
+    ("Ω\u2126 2,5 millones y \u0344 1.234,5", ["2,5 millones", "1.234,5"]),
+    ("o\u0301 25 de octubre de 2021", ["25 de octubre de 2021"]),
+])
+def test_quantity_spans_survive_characters_that_nfc_resizes(text, expected):
+    # regression: spans were mapped back assuming NFC kept the length of plain characters
+    assert [q.text for q in extract_quantities(text, "es", ",")] == expected
 
 
 @SLOW

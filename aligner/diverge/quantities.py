@@ -272,16 +272,27 @@ def _nfc(text: str) -> tuple[str, list[int]]:
     character plus the end, its offset in `text`, so spans point into the original."""
     out: list[str] = []
     starts: list[int] = []
+
+    def add(piece: str, at: int) -> None:
+        out.append(piece)
+        starts.extend([at] * len(piece))
+
+    def add_gap(start: int, end: int) -> None:
+        gap = text[start:end]
+        if unicodedata.is_normalized("NFC", gap):
+            out.append(gap)
+            starts.extend(range(start, end))
+            return
+        # NFC can change a character's length on its own ("\ufb2e" becomes two): one at a time
+        for k, ch in enumerate(gap):
+            add(unicodedata.normalize("NFC", ch), start + k)
+
     done = 0
     for m in _COMBINING_RUN.finditer(text):
-        out.append(unicodedata.normalize("NFC", text[done:m.start()]))
-        starts.extend(range(done, m.start()))
-        piece = unicodedata.normalize("NFC", m.group())
-        out.append(piece)
-        starts.extend([m.start()] * len(piece))
+        add_gap(done, m.start())
+        add(unicodedata.normalize("NFC", m.group()), m.start())
         done = m.end()
-    out.append(unicodedata.normalize("NFC", text[done:]))
-    starts.extend(range(done, len(text)))
+    add_gap(done, len(text))
     starts.append(len(text))
     return "".join(out), starts
 
