@@ -30,7 +30,10 @@ def read_bytes(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> bytes:
     if size > max_mb * 1e6:
         raise InputError(f"{p}: {size / 1e6:.3g} MB is over the {max_mb:g} MB input limit "
                          "(raise it with --max-input-mb)")
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as err:  # permission denied, an I/O error: name the file like every other refusal
+        raise InputError(f"{p}: cannot read it ({err.strerror or err})") from None
     if not data.strip():
         raise InputError(f"{p}: file is empty")
     return data

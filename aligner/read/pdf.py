@@ -6,12 +6,16 @@ Single-column documents; a multi-column page would have its columns interleaved 
 from __future__ import annotations
 
 import io
+import logging
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pypdf
 
 from aligner.errors import InputError
 from aligner.read.base import BinaryReader
+from aligner.read.encoding import log
 from aligner.read.pdflayout import Piece, blocks_of, drop_running, lines_of
 from aligner.records import Block
 
@@ -34,13 +38,35 @@ class PdfReader(BinaryReader):
 def _pieces(data: bytes, path: str) -> list[list[Piece]]:
     """Every page's positioned text, from pypdf's text visitor."""
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        _unlock(reader, path)
-        return [_page_pieces(page) for page in reader.pages]
+        with _quiet_pypdf():
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            _unlock(reader, path)
+            return [_page_pieces(page) for page in reader.pages]
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files; all mean the same to a user
         raise InputError(f"{path}: damaged or unreadable PDF ({type(exc).__name__}: {exc})") from None
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs its repairs of a damaged file ("EOF marker not found") and, with no handler
+    configured, Python prints them bare on stderr next to our one-line error; keep them at
+    debug level on our own logger instead."""
+    logger = logging.getLogger("pypdf")
+    handler = _Forward()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+class _Forward(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("pypdf: %s", record.getMessage())
 
 
 def _unlock(reader: pypdf.PdfReader, path: str) -> None:
