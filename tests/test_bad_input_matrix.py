@@ -24,7 +24,7 @@ def test_in_process(case: Case, tmp_path):
 @pytest.mark.parametrize("case", [c for c in CASES if c.end_to_end], ids=lambda c: c.name)
 def test_real_process(case: Case, tmp_path):
     _skip_if_needed(case)
-    code, stdout, stderr = run_process(case, tmp_path)
+    code, stdout, stderr, _ = run_process(case, tmp_path)
     verify(case, tmp_path, code, stdout, stderr)
 
 

@@ -10,6 +10,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+# Translations between the languages aligned here differ in length by well under this factor.
+MAX_RATIO = 2.0
+
 
 @dataclass(frozen=True)
 class AlignParams:
@@ -28,7 +31,11 @@ class AlignParams:
         return replace(self, **changes)
 
     def vector(self, src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> np.ndarray:
+        # The expected length ratio of a bead, from the whole documents; bounded, because when
+        # one side is mostly extra text (10 sentences against 2,000) the documents' ratio says
+        # nothing about a translated sentence, and every real pair looked 100 times too short.
         ratio = float(tgt_lengths.sum() + 1) / float(src_lengths.sum() + 1)
+        ratio = min(max(ratio, 1 / MAX_RATIO), MAX_RATIO)
         return np.array([self.skip, self.tau, self.length_weight, self.size_penalty, ratio,
                          self.length_smooth, self.open_penalty])
 
