@@ -37,7 +37,7 @@ _BILINGUAL = {".tmx": "TMX", ".xlf": "XLIFF", ".xliff": "XLIFF", ".sdlxliff": "X
 def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in _BILINGUAL:
-        raise InputError(f"{path}: a {_BILINGUAL[suffix]} file holds both languages already "
+        raise InputError(f"{path}: {_BILINGUAL[suffix]} files hold both languages already "
                          "aligned, not one side of a document; give the source and the "
                          "translation as two documents (.txt, .md, .docx, .html, .pdf)")
     if suffix in _UNSUPPORTED:
@@ -63,6 +63,9 @@ def read(path: str | Path, lang: str, fmt: str | None = None,
     doc = reader.load(path, lang, max_mb)
     if not doc.blocks:
         raise InputError(f"{path}: no text found")
+    if not any(c.isalnum() for block in doc.blocks for c in block.text):
+        # nothing to embed but marks: aligning it only yields noise and an "unrelated" warning
+        raise InputError(f"{path}: no words or numbers found (only punctuation or symbols)")
     return doc
 
 
