@@ -78,7 +78,8 @@ def markdown(rows: list[dict]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "bad-input.md")
-    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "bad_input.json")
+    parser.add_argument("--json", type=Path,
+                        default=ROOT / "benchmarks" / "results" / "bad_input.json")
     options = parser.parse_args()
     rows = []
     for case in CASES:
