@@ -7,8 +7,8 @@ from typing import Sequence, Union
 
 import numpy as np
 
-from .align.params import AlignParams
-from .align.search import Side, align_embeddings, open_ends
+from .aligning.params import AlignParams
+from .aligning.search import Side, align_embeddings, open_ends
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment

@@ -128,8 +128,8 @@ def encode_only_textberg(data: Path) -> dict:
 
 def scaling(size: int, seed: int = 0) -> dict:
     """Child: alignment time alone on a synthetic pair with a planted alignment."""
-    from aligner.align.params import AlignParams
-    from aligner.align.search import align_embeddings
+    from aligner.aligning.params import AlignParams
+    from aligner.aligning.search import align_embeddings
     from aligner.evaluate import score
     from synthetic import planted
 

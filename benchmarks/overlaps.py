@@ -22,9 +22,9 @@ from pathlib import Path
 import numba
 import numpy as np
 
-from aligner.align import kernels
-from aligner.align.params import AlignParams
-from aligner.align.search import open_ends
+from aligner.aligning import kernels
+from aligner.aligning.params import AlignParams
+from aligner.aligning.search import open_ends
 from aligner.embed import get_encoder
 from aligner.evaluate import Counts, Scores, count
 from aligner.goldfile import read_beads

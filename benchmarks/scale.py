@@ -110,7 +110,7 @@ def child_long(folder: str, stem: str, encoder: str) -> dict:
     import warnings
 
     import aligner.api as api
-    from aligner.align.params import AlignParams
+    from aligner.aligning.params import AlignParams
     from aligner.embed import get_encoder
     from aligner.evaluate import Scores, count_units, score
     from aligner.goldfile import read_beads, read_unit_ids

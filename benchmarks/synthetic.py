@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aligner.align.search import Side
+from aligner.aligning.search import Side
 
 
 def planted(n: int, seed: int = 0, dim: int = 48):

@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align.band import band_around, coarsen, full_band
-from aligner.align.params import AlignParams
-from aligner.align.search import Side, align_embeddings
+from aligner.aligning.band import band_around, coarsen, full_band
+from aligner.aligning.params import AlignParams
+from aligner.aligning.search import Side, align_embeddings
 from aligner.goldfile import read_beads
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -115,7 +115,7 @@ def test_open_ended_sentence_is_kept_with_what_it_introduces(use_encoder):
 
 
 def test_open_ends_marks_sentences_that_lead_into_the_next():
-    from aligner.align.search import open_ends
+    from aligner.aligning.search import open_ends
 
     assert list(open_ends(["Dijo:", "Sí.", "por ejemplo,", "Und nun zum Hüttenwart : ", "Title"])) \
         == [1.0, 0.0, 1.0, 1.0, 0.0]
@@ -123,7 +123,7 @@ def test_open_ends_marks_sentences_that_lead_into_the_next():
 
 def test_banded_search_survives_a_missing_chapter(shared_data, use_encoder):
     # the whole GDPR in English against a Spanish version that lacks Chapter III
-    from aligner.align.search import open_ends
+    from aligner.aligning.search import open_ends
 
     en, es = [], []
     for path in sorted((shared_data / "eu-gdpr-en-es").glob("gdpr-*-*.en")):

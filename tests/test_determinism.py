@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align.params import AlignParams
-from aligner.align.search import Side, align_embeddings
+from aligner.aligning.params import AlignParams
+from aligner.aligning.search import Side, align_embeddings
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIR = ROOT / "corpora" / "divergent"  # has flags of every kind, so `check` output is not empty

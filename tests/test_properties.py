@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from aligner.align.params import AlignParams
-from aligner.align.search import Side, align_embeddings, open_ends
+from aligner.aligning.params import AlignParams
+from aligner.aligning.search import Side, align_embeddings, open_ends
 from aligner.diverge import BeadText, Context, judge
 from aligner.diverge.dates import find_dates
 from aligner.diverge.numbers import DIGITS_RE, detect_decimal_mark, parse_digits
