@@ -63,5 +63,5 @@ def _by_folder(folder: Path, src_lang: str, tgt_lang: str):
 
 def _match(src: dict[str, str], tgt: dict[str, str], alone: list[str]):
     pairs = [(name, src[name], tgt[name]) for name in sorted(src.keys() & tgt.keys())]
-    alone = alone + [src[n] for n in src.keys() - tgt.keys()] + [tgt[n] for n in tgt.keys() - src.keys()]
+    alone = alone + [src[n] for n in sorted(src.keys() - tgt.keys())] + [tgt[n] for n in sorted(tgt.keys() - src.keys())]
     return pairs, alone

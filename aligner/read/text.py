@@ -62,7 +62,8 @@ class TextReader(Reader):
                 blocks += _flush(kind, parts)
                 kind, parts = "item", [item[0]]
             else:
-                kind, parts = kind or "paragraph", parts + [line]
+                kind = kind or "paragraph"
+                parts.append(line)  # not parts + [line]: 200,000 one-line groups made it quadratic
         return blocks + _flush(kind, parts)
 
 
