@@ -1,7 +1,9 @@
 """The Python API the CLI and notebooks share: read -> segment -> embed -> align."""
 from __future__ import annotations
 
+import logging
 import os
+import time
 import warnings
 from typing import Sequence, Union
 
@@ -13,6 +15,8 @@ from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
 from .segment.limits import DEFAULT_MAX_CHARS, cap_lengths
+
+log = logging.getLogger("aligner.api")
 
 Source = Union[str, os.PathLike, Document, Sequence[str]]
 
@@ -74,9 +78,14 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
                        presegmented, max_sentence_chars)
     _require_text(src, src_segs)
     _require_text(tgt, tgt_segs)
+    log.info("%d %s and %d %s sentences", len(src_segs), src_lang, len(tgt_segs), tgt_lang)
+    started = time.perf_counter()
     enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
     sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
+    embedded = time.perf_counter()
     beads = align_embeddings(sides[0], sides[1], params)
+    log.info("embedded with %s in %.2f s, aligned into %d beads in %.2f s", enc.name,
+             embedded - started, len(beads), time.perf_counter() - embedded)
     mean = _warn_if_unrelated(beads, sides[0], sides[1])
     return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean,
                      _path_of(src), _path_of(tgt))

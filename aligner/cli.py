@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 `check` found flags at or above --fail-on, 2 bad usage 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import signal
 import sys
@@ -149,8 +150,21 @@ def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say on stderr how each file was read (format, encoding) and what each stage did.")
+def main(verbose: bool) -> None:
     """Align English and Spanish versions of a document and flag where they disagree."""
+    if verbose:
+        _log_to_stderr()
+
+
+def _log_to_stderr() -> None:
+    # Only our own loggers: libraries (pypdf, numba, dask) stay quiet even in verbose mode.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("aligner: %(message)s"))
+    logger = logging.getLogger("aligner")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
 
 
 @main.command("align")

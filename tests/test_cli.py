@@ -211,3 +211,21 @@ def test_fail_on_threshold_counts_flags_at_or_above_it():
     medium = Flag("omission", "medium", "sentence missing in Spanish")
     alignment = Alignment((Segment(0, "a"),), (), (Bead((0,), (), 0.5, (medium,)),))
     assert [reaches(alignment, s) for s in ("low", "medium", "high")] == [True, True, False]
+
+
+def test_verbose_says_how_each_file_was_read(tmp_path):
+    import subprocess
+    import sys
+
+    en = tmp_path / "en.txt"
+    en.write_text("Coffee with milk. Good morning.\n", encoding="utf-8")
+    es = tmp_path / "es.txt"
+    es.write_bytes("Café con leche. Buenos días.\n".encode("cp1252"))
+    command = [sys.executable, "-m", "aligner.cli", "align", str(en), str(es), "-o", str(tmp_path / "o.tsv")]
+    quiet = subprocess.run(command, capture_output=True, text=True)
+    loud = subprocess.run(command[:3] + ["-v"] + command[3:], capture_output=True, text=True)
+    assert quiet.returncode == loud.returncode == 0
+    assert quiet.stderr == ""
+    assert f"aligner: {es}: read as windows-1252" in loud.stderr.splitlines()
+    assert f"aligner: {en}: text, 1 paragraph" in loud.stderr.splitlines()
+    assert "aligner: 2 en and 2 es sentences" in loud.stderr.splitlines()

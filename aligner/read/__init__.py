@@ -9,6 +9,8 @@ alignment do not care where the text came from.
 """
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from pathlib import Path
 
 from aligner.errors import InputError, UsageError
@@ -19,6 +21,8 @@ from aligner.read.markdown import MarkdownReader
 from aligner.read.pdf import PdfReader
 from aligner.read.text import TextReader
 from aligner.records import Document
+
+log = logging.getLogger("aligner.read")
 
 __all__ = ["Reader", "BinaryReader", "read", "read_string", "read_lines", "READERS", "FORMATS",
            "DEFAULT_MAX_MB"]
@@ -59,8 +63,10 @@ def read(path: str | Path, lang: str, fmt: str | None = None,
 
     `fmt` None or "auto" picks the format from the suffix; files over `max_mb` are refused.
     """
-    reader = _reader(format_of(path) if fmt in (None, "auto") else fmt)
-    doc = reader.load(path, lang, max_mb)
+    name = format_of(path) if fmt in (None, "auto") else fmt
+    doc = _reader(name).load(path, lang, max_mb)
+    counts = Counter(block.kind for block in doc.blocks)
+    log.info("%s: %s, %s", path, name, ", ".join(f"{n} {kind}{'s' * (n != 1)}" for kind, n in sorted(counts.items())))
     if not doc.blocks:
         raise InputError(f"{path}: no text found")
     if not any(c.isalnum() for block in doc.blocks for c in block.text):
