@@ -83,10 +83,7 @@ def alignment_options(func):
 def _limit_options() -> list:
     """Guards against pathological input, for `align` and `check`."""
     return [
-        click.option("--max-sentence-chars", default=2000, show_default=True,
-                     type=click.IntRange(1),
-                     help="Split longer sentences into pieces (presegmented lines: embed only "
-                          "their first this many characters)."),
+        _MAX_SENTENCE_CHARS,
         click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
                      help="Give up (exit 2) when reading, aligning and checking take longer "
                           "than this many seconds."),
@@ -114,6 +111,12 @@ def time_limit(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+_MAX_SENTENCE_CHARS = click.option(
+    "--max-sentence-chars", default=2000, show_default=True, type=click.IntRange(1),
+    help="Split longer sentences into pieces (presegmented lines: embed only their first this "
+         "many characters).")
 
 
 def _alignment_settings() -> list:
@@ -245,7 +248,7 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
 @click.option("--allow-outside", is_flag=True,
               help="Accept manifest paths outside the manifest's folder.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no closing summary line.")
-@_options(_alignment_settings())
+@_options(_alignment_settings() + [_MAX_SENTENCE_CHARS])
 @friendly_errors
 def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
     """Align every pair of a CSV/TSV manifest (src,tgt[,id][,src_lang,tgt_lang]) or a folder

@@ -181,3 +181,25 @@ def test_aligner_batch_stays_the_function_once_the_package_is_imported(tmp_path)
 
     manifest = make_corpus(tmp_path, n=1)
     assert aligner.batch(manifest, tmp_path / "out")["status"].tolist() == ["ok"]
+
+
+def test_a_pair_that_now_fails_leaves_none_of_its_old_outputs(tmp_path):
+    manifest = make_corpus(tmp_path, n=1)
+    out = tmp_path / "out"
+    assert aligner.batch(manifest, out, formats=("tsv", "moses"))["status"].tolist() == ["ok"]
+    pair_id = aligner.batch(manifest, out, formats=("tsv", "moses"))["pair_id"][0]
+    assert sorted(p.name for p in out.glob(f"{pair_id}.*")) == [
+        f"{pair_id}.moses.en", f"{pair_id}.moses.es", f"{pair_id}.tsv"]
+    (tmp_path / "docs" / f"{pair_id}.es.md").write_text(" \n", encoding="utf-8")
+    assert aligner.batch(manifest, out, formats=("tsv", "moses"))["status"].tolist() == ["error"]
+    assert list(out.glob(f"{pair_id}.*")) == []
+
+
+def test_the_sentence_length_limit_reaches_every_pair_and_its_key(tmp_path):
+    manifest = make_corpus(tmp_path, n=1)
+    out = tmp_path / "out"
+    whole = aligner.batch(manifest, out)
+    pieces = aligner.batch(manifest, out, max_sentence_chars=40)
+    assert not pieces["resumed"].any()
+    assert pieces["src_sentences"][0] > whole["src_sentences"][0]
+    assert "split" in pieces["warning"][0]

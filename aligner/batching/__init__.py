@@ -36,7 +36,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           quiet: bool = True, *, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
-          input_format: str = "auto", max_input_mb: float = 50.0) -> pd.DataFrame:
+          input_format: str = "auto", max_input_mb: float = 50.0,
+          max_sentence_chars: int = 2000) -> pd.DataFrame:
     """Align every pair of a manifest or folder into `out_dir`; return the summary table
     (also written to out_dir/summary.csv), one row per pair in input order.
 
@@ -46,7 +47,7 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
         formats = tuple(f.strip() for f in formats.split(",") if f.strip())
     spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
                    None if cache_dir is None else os.fspath(Path(cache_dir).resolve()),
-                   input_format, max_input_mb)
+                   input_format, max_input_mb, max_sentence_chars)
     spec.validate()
     filters = Filters(min_score, max_length_ratio)
     runner = get_engine(engine, workers, scheduler)

@@ -6,6 +6,7 @@ file or option gives another key, and the pair is aligned again.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 from pathlib import Path
@@ -59,5 +60,9 @@ def forget(out_dir: Path, pair_id: str, formats: tuple[str, ...]) -> None:
     done_path(out_dir, pair_id).unlink(missing_ok=True)
     stored_path(out_dir, pair_id).unlink(missing_ok=True)
     for fmt in formats:
+        target = output_path(out_dir, pair_id, fmt)
         if is_single_file(fmt):
-            output_path(out_dir, pair_id, fmt).unlink(missing_ok=True)
+            target.unlink(missing_ok=True)
+        else:  # moses: OUT.<lang> for each side, under the prefix
+            for path in out_dir.glob(f"{glob.escape(target.name)}.*"):
+                path.unlink()

@@ -20,6 +20,7 @@ class JobSpec:
     cache_dir: str | None = None
     input_format: str = "auto"
     max_input_mb: float = 50.0
+    max_sentence_chars: int = 2000
 
     def output_options(self, pair: Pair) -> dict:
         """Everything that changes a pair's output files (the cache only changes the speed, the
@@ -27,7 +28,7 @@ class JobSpec:
         return {"formats": list(self.formats), "check": self.check,
                 "es_locale": self.es_locale if self.check else None, "encoder": self.encoder,
                 "max_bead": self.max_bead, "presegmented": self.presegmented,
-                "input_format": self.input_format,
+                "input_format": self.input_format, "max_sentence_chars": self.max_sentence_chars,
                 "src_lang": pair.src_lang, "tgt_lang": pair.tgt_lang}
 
     def validate(self) -> None:
@@ -40,6 +41,8 @@ class JobSpec:
         if unknown or not self.formats:
             raise UsageError(f"unknown output format {','.join(unknown) or '(none)'}; "
                              f"choose from: {', '.join(WRITERS)}")
+        if self.max_sentence_chars < 1:
+            raise UsageError("--max-sentence-chars must be at least 1")
         if self.max_bead < 2:
             raise UsageError("--max-bead must be at least 2")
         if self.es_locale not in ES_LOCALES:
