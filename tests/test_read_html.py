@@ -98,3 +98,34 @@ def test_cli_html_without_text_is_exit_2_one_line_no_output(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "menu.html" in lines[0]
     assert not out.exists()
+
+
+# Found by tests/fuzz/fuzz_read_html.py: lxml escaped the reader with ValueError or ParserError.
+@pytest.mark.parametrize("page, expected", [
+    # control characters in a tail that boilerplate removal moves onto the parent
+    (b"<div><nav>Menu</nav>one\x01two\x0bthree</div>", ["one two three"]),
+    (b"<p>bell\x07 and form\x0cfeed</p>", ["bell and form feed"]),
+    # a str may not open with an XML declaration that names an encoding
+    (b'<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>XHTML page.</p></body></html>',
+     ["XHTML page."]),
+])
+def test_markup_lxml_would_refuse_is_read(tmp_path, page, expected):
+    path = tmp_path / "page.html"
+    path.write_bytes(page)
+    assert [b.text for b in read(path, "en").blocks] == expected
+
+
+def test_a_page_of_comments_only_is_an_input_error_not_a_parser_error(tmp_path):
+    path = tmp_path / "comments.html"
+    path.write_bytes(b"  <!-- nothing but a comment -->  ")
+    with pytest.raises(InputError, match="no main text") as exc:
+        read(path, "en")
+    assert str(path) in str(exc.value)
+
+
+@pytest.mark.parametrize("charset, body", [("utf-7", b"+2AA-"), ("unicode_escape", b"\\ud800")])
+def test_a_meta_charset_decoding_to_lone_surrogates_is_ignored(tmp_path, charset, body):
+    # lxml silently cut the page at the surrogate; the bytes are sniffed (UTF-8) instead
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<meta charset="{charset}"><p>before '.encode() + body + b" after</p>")
+    assert [b.text for b in read(path, "en").blocks] == [f"before {body.decode()} after"]

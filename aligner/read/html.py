@@ -33,14 +33,23 @@ _BLOCKS = _HEADINGS | {
     "figure", "address", "header", "footer", "center", "details", "summary", "hr", "body"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Characters XML cannot hold: lxml's HTML parser keeps them, then refuses them in any text it is
+# given back (ValueError while dropping boilerplate). They are never words, so they become spaces.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# lxml refuses a str that opens with an XML declaration naming an encoding: the text is decoded already.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
 
 class HtmlReader(Reader):
     def blocks(self, text: str) -> list[Block]:
+        text = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", text))
         if not text.strip():
             return []
         parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
-        root = lxml.html.document_fromstring(text, parser=parser)
+        try:
+            root = lxml.html.document_fromstring(text, parser=parser)
+        except etree.ParserError:  # "Document is empty": only comments or processing instructions
+            return []
         _drop_boilerplate(root)
         return list(_walk(_main(root), "paragraph"))
 
@@ -59,9 +68,10 @@ def _decode(data: bytes, name: str) -> str:
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode(declared.group(1).decode("ascii"))
+            text.encode("utf-8")  # codecs no page uses (utf-7, unicode_escape) can yield lone surrogates
             log.info("%s: read as %s (meta charset)", name, declared.group(1).decode("ascii"))
             return text
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             pass  # a wrong declaration is common; sniff instead
     text, encoding = decode(data, name)
     log.info("%s: read as %s", name, encoding)
