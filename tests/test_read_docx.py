@@ -1,6 +1,7 @@
 """Word .docx: reading order, structure, tracked changes, excluded parts, and hostile files."""
 from __future__ import annotations
 
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -179,3 +180,38 @@ def test_a_docx_cannot_be_parsed_from_a_string():
 
     with pytest.raises(UsageError, match="binary"):
         read_string("text", "en", fmt="docx")
+
+
+def _patched(path: Path, patch: Callable[[bytearray], None]) -> Path:
+    """A valid one-paragraph .docx with its zip structures patched in place."""
+    _zip(path, {"word/document.xml": f"<w:document {W_NS}><w:body><w:p><w:r><w:t>Hi"
+                                     "</w:t></w:r></w:p></w:body></w:document>".encode()})
+    data = bytearray(path.read_bytes())
+    patch(data)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _directory_offset_too_large(data: bytearray) -> None:  # members then start before the file
+    end = data.rindex(b"PK\x05\x06") + 16
+    struct.pack_into("<I", data, end, struct.unpack_from("<I", data, end)[0] + 5000)
+
+
+def _encrypted(data: bytearray) -> None:
+    struct.pack_into("<H", data, data.index(b"PK\x01\x02") + 8, 0x1)
+
+
+def _name_not_utf8(data: bytearray) -> None:  # the UTF-8 flag on a name that is not UTF-8
+    entry = data.index(b"PK\x01\x02")
+    struct.pack_into("<H", data, entry + 8, 0x800)
+    data[entry + 46] = 0xFF
+
+
+# Found by tests/fuzz/fuzz_read_docx.py: zipfile's ValueError, RuntimeError and
+# UnicodeDecodeError escaped the reader as tracebacks.
+@pytest.mark.parametrize("patch", [_directory_offset_too_large, _encrypted, _name_not_utf8])
+def test_a_damaged_zip_structure_is_an_input_error(tmp_path, patch):
+    path = _patched(tmp_path / "damaged.docx", patch)
+    with pytest.raises(InputError, match="damaged archive") as exc:
+        read(path, "en")
+    assert str(path) in str(exc.value) and "\n" not in str(exc.value)

@@ -17,7 +17,7 @@ from lxml import etree
 
 from aligner.errors import InputError
 from aligner.read.base import BinaryReader
-from aligner.read.safexml import check_zip, parse, read_member
+from aligner.read.safexml import DAMAGED_ZIP, check_zip, parse, read_member
 from aligner.read.text import tidy
 from aligner.records import Block
 
@@ -69,6 +69,8 @@ def _parts(data: bytes, path: str, limit: int) -> tuple[bytes, bytes | None]:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise InputError(f"{path}: not a valid .docx (not a zip archive)") from None
+    except DAMAGED_ZIP as exc:  # a zip whose directory points outside the file
+        raise InputError(f"{path}: damaged archive ({exc})") from None
     with archive:
         names = set(archive.namelist())
         if DOCUMENT not in names:

@@ -1,6 +1,8 @@
 """XML and zip parts read without trusting the file: no entities, no network, bounded sizes."""
 from __future__ import annotations
 
+import lzma
+import struct
 import zipfile
 import zlib
 
@@ -13,6 +15,11 @@ from aligner.errors import InputError
 MAX_RATIO = 200
 RATIO_FLOOR = 1_000_000
 _CHUNK = 1 << 20
+# What zipfile raises on a damaged archive besides BadZipFile: offsets pointing before the start
+# ("negative seek value", ValueError), names that are not UTF-8, broken deflate, bzip2 (OSError)
+# or lzma streams, truncated data, encrypted members (RuntimeError), unknown compressions.
+DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, struct.error, EOFError,
+               NotImplementedError, ValueError, OSError, RuntimeError)
 
 
 def parser() -> etree.XMLParser:
@@ -51,6 +58,6 @@ def read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
                 if size > info.file_size:
                     raise InputError(f"{name}: {member} is larger than declared (zip bomb?)")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except DAMAGED_ZIP as exc:
         raise InputError(f"{name}: damaged archive ({exc})") from None
     return b"".join(chunks)
