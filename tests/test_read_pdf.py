@@ -1,6 +1,7 @@
 """PDF: reading order, running headers/footers and page numbers, hyphenation, rebuilt paragraphs."""
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 from aligner.cli import main
 from aligner.errors import InputError
-from aligner.read import read
+from aligner.read import pdf, read
 from aligner.read.pdflayout import Line, blocks_of, drop_running, join_lines
 
 PAGE = (420, 595)
@@ -154,3 +155,57 @@ def test_cli_bad_pdf_is_exit_2_one_line_no_output(tmp_path, case):
 def test_pdf_bytes_read_through_input_format(tmp_path):
     path = make_pdf(tmp_path / "report.bin", [[body(500, "Read despite the suffix.")]], running=False)
     assert [b.text for b in read(path, "en", fmt="pdf").blocks] == ["Read despite the suffix."]
+
+
+def _raw_pdf(content: bytes, pages: int) -> bytes:
+    """A PDF whose `pages` pages all draw the one deflated content stream `content`."""
+    stream = zlib.compress(content, 9)
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>"
+               % (b" ".join(b"%d 0 R" % (4 + i) for i in range(pages)), pages),
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+                b"/Resources %s >>" % font] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+LINE = b"BT /F1 12 Tf 72 700 Td (Words on a line.) Tj ET\n"
+
+
+def test_page_content_is_read_within_a_budget_set_by_the_file_size(tmp_path, monkeypatch):
+    # Found while fuzzing for hangs: 200 pages pointing at one 1 MB stream (a 44 kB file) kept
+    # pypdf busy for minutes. Here the budget is shrunk so that a small file shows it.
+    monkeypatch.setattr(pdf, "CONTENT_FLOOR", 1_000)
+    monkeypatch.setattr(pdf, "CONTENT_FACTOR", 20)
+    shared = tmp_path / "shared.pdf"
+    shared.write_bytes(_raw_pdf(LINE * 200, pages=100))  # ~1 kB of PDF, ~1 MB of content
+    with pytest.raises(InputError, match="more page content than a PDF of its size") as exc:
+        read(shared, "en")
+    assert str(shared) in str(exc.value)
+    fine = tmp_path / "fine.pdf"
+    fine.write_bytes(_raw_pdf(LINE * 20, pages=1))
+    assert [b.text for b in read(fine, "en").blocks] == ["Words on a line." * 20]
+
+
+def test_a_deflate_bomb_page_is_refused_before_it_is_parsed(tmp_path):
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_raw_pdf(b" " * (pdf.CONTENT_FACTOR * pdf.CONTENT_FLOOR + 1), pages=1))
+    with pytest.raises(InputError, match="more page content"):
+        read(bomb, "en")
+
+
+def test_joining_lines_is_linear_in_the_text():
+    # Found while fuzzing for hangs: 30,000 wrapped lines took 70 s (the whole text joined so far
+    # was searched at every line) and a 120,000-letter word 27 s (a regex restarted inside it).
+    assert join_lines(["imple-"] * 30_000) == "imple" * 29_999 + "imple-"
+    pages = [[Line(0, 500, 50, 10, False, "word" * 30_000 + " long-term")]]
+    assert blocks_of(pages)[0].text.endswith("long-term")

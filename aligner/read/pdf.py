@@ -10,6 +10,7 @@ import logging
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pypdf
 
@@ -21,6 +22,14 @@ from aligner.records import Block
 
 # WinAnsiEncoding draws unused codes, DEL among them, as a bullet, which is how reportlab and
 # others encode "•"; pypdf hands them back as control characters. Other controls are dropped.
+# Page content (drawing instructions) pypdf may parse per byte of PDF, at least per CONTENT_FLOOR
+# bytes: text pages deflate 3-10 to 1 and files also hold fonts and images, so real PDFs stay far
+# below, while a page tree pointing every page at one huge stream, or a deflate bomb, would keep
+# pypdf parsing (about 1 MB a second) for hours.
+CONTENT_FACTOR = 20
+CONTENT_FLOOR = 250_000
+# What one text piece costs against that budget beyond its characters: its operators.
+PIECE_COST = 16
 _CONTROLS = {**{c: None for c in (*range(0x20), *range(0x7F, 0xA0))}, 0x7F: "•", 0x95: "•"}
 
 
@@ -37,11 +46,12 @@ class PdfReader(BinaryReader):
 
 def _pieces(data: bytes, path: str) -> list[list[Piece]]:
     """Every page's positioned text, from pypdf's text visitor."""
+    budget = _Budget(CONTENT_FACTOR * max(len(data), CONTENT_FLOOR), path)
     try:
         with _quiet_pypdf():
             reader = pypdf.PdfReader(io.BytesIO(data))
             _unlock(reader, path)
-            return [_page_pieces(page) for page in reader.pages]
+            return [_page_pieces(page, budget) for page in reader.pages]
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files; all mean the same to a user
@@ -81,10 +91,27 @@ def _unlock(reader: pypdf.PdfReader, path: str) -> None:
         raise InputError(f"{path}: encrypted PDF (password protected); save an unprotected copy")
 
 
-def _page_pieces(page: pypdf.PageObject) -> list[Piece]:
+@dataclass
+class _Budget:
+    """Bytes of page content left to parse; InputError naming the file once they run out."""
+
+    left: int
+    path: str
+
+    def spend(self, size: int) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise InputError(f"{self.path}: more page content than a PDF of its size holds "
+                             "(damaged or hostile file?)")
+
+
+def _page_pieces(page: pypdf.PageObject, budget: _Budget) -> list[Piece]:
+    contents = page.get_contents()  # decompressed (pypdf caps each stream), not parsed yet
+    budget.spend(len(contents.get_data()) if contents is not None else 0)
     pieces: list[Piece] = []
 
     def visit(text, cm, tm, font, size):  # pypdf's visitor signature
+        budget.spend(len(text) + PIECE_COST)  # text drawn by forms is not in the page's own content
         # the text matrix is applied inside the current transformation matrix
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]

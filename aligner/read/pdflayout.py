@@ -24,6 +24,11 @@ PARAGRAPH_GAP = 1.4
 HEADING_SCALE = 1.15
 # A line shorter than this share of a full line ends its paragraph (used across page breaks).
 SHORT_LINE = 0.8
+# Word patterns start only where a word starts ((?<!\w)): tried inside a long run of letters,
+# each start would rescan the rest of the run.
+_HYPHENATED = re.compile(r"(?<!\w)\w+-\w+")
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)-$")
+_HEAD = re.compile(r"\w+")
 _PAGE_NUMBER = re.compile(r"^\W*(?:(?:page|p[áa]gina|p[áa]g\.?|p\.)\s*)?(?:\d+|[ivxlc]+)"
                           r"(?:\s*(?:of|de|/)\s*\d+)?\W*$", re.I)
 
@@ -131,7 +136,7 @@ def _starts_block(before: Line, line: Line, body: float, spacing: float, full: i
 
 def _hyphenated_words(lines: list[Line]) -> set[str]:
     """Hyphenated words written whole somewhere ("long-term"): a line break there keeps the hyphen."""
-    return {w.lower() for line in lines for w in re.findall(r"\w+-\w+", line.text)}
+    return {w.lower() for line in lines for w in _HYPHENATED.findall(line.text)}
 
 
 def join_lines(texts: list[str], hyphenated: set[str] = frozenset()) -> str:
@@ -139,19 +144,25 @@ def join_lines(texts: list[str], hyphenated: set[str] = frozenset()) -> str:
 
     A hyphen before a capital or a digit ("España-" + "Estados", "2023-" + "2024") is kept, and so
     is one the document writes elsewhere ("long-" + "term" when "long-term" occurs).
+    Linear in the text: the joined text is built once at the end and only the previous line is
+    searched (searching the whole text joined so far at every line was quadratic).
     """
-    out = ""
+    pieces: list[str] = []
+    started = False  # a non-empty text has been seen: the next one needs a space
     for text in texts:
-        head = re.match(r"\w+", text)
-        if re.search(r"\w\u00ad$", out):
-            out = out[:-1] + text
-        elif re.search(r"\w-$", out) and head:
-            word = re.search(r"(\w+)-$", out).group(1) + "-" + head.group(0)
-            keep = not text[0].islower() or word.lower() in hyphenated
-            out = (out if keep else out[:-1]) + text
-        else:
-            out = f"{out} {text}" if out else text
-    return out
+        last = pieces[-1] if pieces else ""
+        head = _HEAD.match(text)
+        if last.endswith("\u00ad") and _HEAD.match(last[-2:-1]):
+            pieces[-1] = last[:-1]
+        elif last.endswith("-") and head and (end := _LAST_WORD.search(last)):
+            word = f"{end.group(1)}-{head.group(0)}"
+            if text[0].islower() and word.lower() not in hyphenated:
+                pieces[-1] = last[:-1]
+        elif started:
+            pieces.append(" ")
+        pieces.append(text)
+        started = started or bool(text)
+    return "".join(pieces)
 
 
 def _block(group: list[Line], body: float, hyphenated: set[str]) -> Block:
