@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from aligner.read.base import Reader, split_item
-from aligner.read.inline import strip_inline
+from aligner.read.inline import COMMENT, strip_inline, sub_paired
 from aligner.read.text import tidy
 from aligner.records import Block
 
@@ -16,7 +16,6 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass
@@ -48,7 +47,7 @@ class MarkdownReader(Reader):
     def blocks(self, text: str) -> list[Block]:
         b = _Builder()
         fence = ""
-        for raw in _COMMENT.sub("", text).split("\n"):
+        for raw in sub_paired(COMMENT, text).split("\n"):
             if fence:
                 fence = "" if raw.strip().startswith(fence) else fence
                 continue
