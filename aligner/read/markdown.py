@@ -9,7 +9,9 @@ from aligner.read.inline import COMMENT, strip_inline, sub_paired
 from aligner.read.text import tidy
 from aligner.records import Block
 
-_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
+# The closing hashes of "# Title #" are cut by _heading_text: a lazy span followed by
+# (?:\s+#+)?\s*$ rescanned every run of spaces to its end (50 kB of spaces took 50 s).
+_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*))?$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -70,7 +72,7 @@ def _line(b: _Builder, line: str) -> None:
     elif _RULE.match(line) or (_TABLE_SEP.match(line) and "|" in line):
         b.flush()
     elif m := _ATX.match(line):
-        b.start("heading", m.group(1) or "")
+        b.start("heading", _heading_text(m.group(1) or ""))
         b.flush()
     elif line.lstrip().startswith("|"):
         b.start("line", " | ".join(c.strip() for c in line.strip().strip("|").split("|") if c.strip()))
@@ -79,6 +81,13 @@ def _line(b: _Builder, line: str) -> None:
         b.start("item", item[0])
     else:
         _text_line(b, line)
+
+
+def _heading_text(text: str) -> str:
+    """An ATX heading's text without its optional closing hashes ("Title ##"; not "C#")."""
+    text = text.strip()
+    body = text.rstrip("#")
+    return body.strip() if body != text and (not body or body[-1].isspace()) else text
 
 
 def _text_line(b: _Builder, line: str) -> None:
