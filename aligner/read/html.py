@@ -116,13 +116,15 @@ def _main(root: etree._Element) -> etree._Element:
 def _walk(el: etree._Element, kind: str, label: str = "") -> Iterator[Block]:
     """Blocks of `el`: its own inline text as one block of `kind`, nested blocks on their own."""
     parts = [label, el.text or ""]
+    # an <ol>'s labels are counted once, not from the first item again for each (quadratic)
+    labels = _ol_labels(el) if el.tag == "ol" else iter(())
     for child in el:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
         elif child.tag in _BLOCKS:
             yield from _flush(kind, parts)
             parts = [""]
-            yield from _walk(child, *_kind_of(child))
+            yield from _walk(child, *_kind_of(child, labels))
             parts.append(child.tail or "")
         else:
             parts.append(" " if child.tag == "br" else child.text_content())
@@ -136,31 +138,28 @@ def _flush(kind: str, parts: list[str]) -> Iterator[Block]:
         yield Block(kind, text)
 
 
-def _kind_of(el: etree._Element) -> tuple[str, str]:
-    """The block kind an element starts, and the label an <ol> item shows before its text."""
+def _kind_of(el: etree._Element, labels: Iterator[str]) -> tuple[str, str]:
+    """The block kind an element starts, and the label an <ol> item shows before its text
+    (the next of its parent's `labels`)."""
     if el.tag in _HEADINGS:
         return "heading", ""
     if el.tag == "li":
-        return "item", _ol_label(el)
+        return "item", next(labels, "")
     return "paragraph", ""
 
 
-def _ol_label(li: etree._Element) -> str:
-    """ "3. " for the third item of an <ol> (honouring start, value and type="a"); "" in a <ul>."""
-    ol = li.getparent()
-    if ol is None or ol.tag != "ol":
-        return ""
+def _ol_labels(ol: etree._Element) -> Iterator[str]:
+    """ "3. " for the third item of an <ol>, and so on (honouring start, value and type="a")."""
     number = _int(ol.get("start"), 1)
-    for sibling in ol.iterchildren("li"):
-        number = _int(sibling.get("value"), number)
-        if sibling is li:
-            break
-        number += 1
     kind = ol.get("type", "1")
-    if kind in ("a", "A") and 1 <= number <= len(_LETTERS):
-        letter = _LETTERS[number - 1]
-        return f"{letter.upper() if kind == 'A' else letter}. "
-    return f"{number}. "
+    for li in ol.iterchildren("li"):
+        number = _int(li.get("value"), number)
+        if kind in ("a", "A") and 1 <= number <= len(_LETTERS):
+            letter = _LETTERS[number - 1]
+            yield f"{letter.upper() if kind == 'A' else letter}. "
+        else:
+            yield f"{number}. "
+        number += 1
 
 
 def _int(value: str | None, default: int) -> int:
