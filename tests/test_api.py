@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import pytest
+
 import aligner
 
 
@@ -20,6 +22,7 @@ def test_public_functions_survive_importing_every_subpackage():
             assert getattr(aligner, name).__module__ == "aligner", name
 
 
+@pytest.mark.filterwarnings("error")  # a one-sentence translation is not "unrelated"
 def test_align_and_check_can_be_called_again(use_encoder):
     en, es = ["The fund holds $25.1 billion."], ["El fondo tiene 25,100 millones de dólares."]
     for _ in range(2):
