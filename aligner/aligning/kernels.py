@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import math
 
-import numba
 import numpy as np
+
+from .jit import kernel
 
 # Dot products stay in numpy (BLAS) outside these kernels: numba's np.dot needs scipy at run time.
 
 NEG = -1e18
 
 
-@numba.njit(cache=True)
+@kernel
 def top_means(sb, slo, m, k):
     """Mean of the k highest similarities of every source row and every target column."""
     n, width = sb.shape
@@ -41,7 +42,7 @@ def top_means(sb, slo, m, k):
     return row, col
 
 
-@numba.njit(cache=True)
+@kernel
 def _insert(best, v):
     # keep `best` as the k largest values seen, smallest first
     if v <= best[0]:
@@ -53,7 +54,7 @@ def _insert(best, v):
         i += 1
 
 
-@numba.njit(cache=True)
+@kernel
 def _mean_valid(best):
     total, count = 0.0, 0
     for v in best:
@@ -63,7 +64,7 @@ def _mean_valid(best):
     return total / count if count else 0.0
 
 
-@numba.njit(cache=True)
+@kernel
 def span_cos(sb, slo, gs, gt, i0, i1, j0, j1):
     """Cosine between the summed unit vectors of src[i0:i1] and tgt[j0:j1]; NaN outside the band."""
     dot = 0.0
@@ -79,7 +80,7 @@ def span_cos(sb, slo, gs, gt, i0, i1, j0, j1):
     return dot / math.sqrt(_span_norm2(gs, i0, i1) * _span_norm2(gt, j0, j1))
 
 
-@numba.njit(cache=True)
+@kernel
 def _span_norm2(g, i0, i1):
     total = 0.0
     for k in range(i0, i1):
@@ -89,7 +90,7 @@ def _span_norm2(g, i0, i1):
     return max(total, 1e-12)
 
 
-@numba.njit(cache=True)
+@kernel
 def bead_gain(sb, slo, gs, gt, ls, lt, os, ot, i0, i1, j0, j1, p):
     """The score the programme maximises for one bead ending at lattice corner (i1, j1)."""
     a, b = i1 - i0, j1 - j0
@@ -108,7 +109,7 @@ def bead_gain(sb, slo, gs, gt, ls, lt, os, ot, i0, i1, j0, j1, p):
     return gain_of(cos, a, b, src_len, tgt_len, os[i1 - 1], ot[j1 - 1], p)
 
 
-@numba.njit(cache=True)
+@kernel
 def gain_of(cos, a, b, src_len, tgt_len, src_open, tgt_open, p):
     """The score of an a-b bead whose sides have cosine `cos`; p holds the tuned parameters.
 
@@ -123,13 +124,13 @@ def gain_of(cos, a, b, src_len, tgt_len, src_open, tgt_open, p):
     return (a + b) / 2.0 * (cos - p[1]) - p[2] * ratio * ratio - p[3] * (a + b - 2) - p[6] * mismatch
 
 
-@numba.njit(cache=True)
+@kernel
 def skip_gain(open_end, p):
     """An unaligned sentence earns `skip`, less when it ends open (it should join a neighbour)."""
     return p[0] - p[6] * open_end
 
 
-@numba.njit(cache=True)
+@kernel
 def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, os, ot, p):
     """Best monotone path through the band; returns the chosen shape index at every cell."""
     n = lo.shape[0] - 1
@@ -162,7 +163,7 @@ def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, os, ot, p):
     return back
 
 
-@numba.njit(cache=True)
+@kernel
 def trace(back, lo, shapes, m):
     """Walk the back-pointers from (n, m) to (0, 0); returns bead corners in document order."""
     n = back.shape[0] - 1
