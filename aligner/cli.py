@@ -8,15 +8,14 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import signal
 import sys
 import warnings
-from contextlib import contextmanager
 
 import click
 
 from . import __version__
 from .errors import AlignerError, UsageError
+from .limits import time_limit
 from .write import WRITERS
 
 EXIT_INPUT = 2
@@ -88,29 +87,6 @@ def _limit_options() -> list:
                      help="Give up (exit 2) when reading, aligning and checking take longer "
                           "than this many seconds."),
     ]
-
-
-@contextmanager
-def time_limit(seconds: float | None):
-    """Raise AlignerError once `seconds` have passed (SIGALRM: the main thread, POSIX only).
-
-    A signal, not a watchdog thread: Python runs the handler between bytecodes, so a numba
-    kernel or a BLAS call finishes its current step first and nothing is killed mid-write.
-    """
-    if not seconds:
-        yield
-        return
-
-    def give_up(signum, frame):
-        raise AlignerError(f"gave up after {seconds:g} s (--timeout)")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 _MAX_SENTENCE_CHARS = click.option(
@@ -249,6 +225,9 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="Accept manifest paths outside the manifest's folder.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no closing summary line.")
 @_options(_alignment_settings() + [_MAX_SENTENCE_CHARS])
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
+              help="Give up on a pair (status error) whose alignment and check take longer than "
+                   "this many seconds; the others go on. Local engine only.")
 @friendly_errors
 def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
     """Align every pair of a CSV/TSV manifest (src,tgt[,id][,src_lang,tgt_lang]) or a folder

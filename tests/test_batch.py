@@ -203,3 +203,31 @@ def test_the_sentence_length_limit_reaches_every_pair_and_its_key(tmp_path):
     assert not pieces["resumed"].any()
     assert pieces["src_sentences"][0] > whole["src_sentences"][0]
     assert "split" in pieces["warning"][0]
+
+
+def test_a_pair_over_the_timeout_fails_alone_and_is_retried_next_time(tmp_path, monkeypatch):
+    import time as clock
+
+    manifest = make_corpus(tmp_path, n=2)
+    real = job.align
+
+    def slow_on_divergent(src, tgt, **options):
+        if "divergent" in str(src):
+            clock.sleep(30)
+        return real(src, tgt, **options)
+
+    monkeypatch.setattr(job, "align", slow_on_divergent)
+    summary = aligner.batch(manifest, tmp_path / "out", timeout=4)
+    assert summary["status"].tolist() == ["error", "ok"]
+    assert summary["error"][0] == "gave up after 4 s (--timeout)"
+    monkeypatch.setattr(job, "align", real)
+    again = aligner.batch(manifest, tmp_path / "out", timeout=60)
+    assert again["status"].tolist() == ["ok", "ok"]
+    assert again["resumed"].tolist() == [False, True]
+
+
+def test_timeout_needs_the_local_engine(tmp_path):
+    from aligner.errors import UsageError
+
+    with pytest.raises(UsageError, match="local engine"):
+        aligner.batch(make_corpus(tmp_path, n=1), tmp_path / "out", engine="dask", timeout=5)

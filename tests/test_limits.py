@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from aligner.api import LongSentencesWarning, align
-from aligner.cli import time_limit
+from aligner.limits import time_limit
 from aligner.embed import Encoder
 from aligner.errors import AlignerError, UsageError
 from aligner.records import Block, Document, Segment

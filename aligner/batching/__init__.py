@@ -37,7 +37,7 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
           input_format: str = "auto", max_input_mb: float = 50.0,
-          max_sentence_chars: int = 2000) -> pd.DataFrame:
+          max_sentence_chars: int = 2000, timeout: float | None = None) -> pd.DataFrame:
     """Align every pair of a manifest or folder into `out_dir`; return the summary table
     (also written to out_dir/summary.csv), one row per pair in input order.
 
@@ -47,8 +47,11 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
         formats = tuple(f.strip() for f in formats.split(",") if f.strip())
     spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
                    None if cache_dir is None else os.fspath(Path(cache_dir).resolve()),
-                   input_format, max_input_mb, max_sentence_chars)
+                   input_format, max_input_mb, max_sentence_chars, timeout)
     spec.validate()
+    if timeout and engine == "dask":
+        # dask runs tasks in worker threads, where no SIGALRM can reach them
+        raise UsageError("--timeout works with the local engine only")
     filters = Filters(min_score, max_length_ratio)
     runner = get_engine(engine, workers, scheduler)
     pairs = load_pairs(Path(input), src_lang, tgt_lang, allow_outside)

@@ -13,6 +13,7 @@ from ..api import align
 from ..checking import check
 from ..embed import CachedEncoder, get_encoder
 from ..errors import AlignerError
+from ..limits import time_limit
 from ..records import Alignment
 from ..write import write
 from . import resume, store
@@ -55,7 +56,7 @@ def _align(pair: Pair, spec: JobSpec) -> tuple[Alignment, int | None, str | None
                    max_input_mb=spec.max_input_mb, max_sentence_chars=spec.max_sentence_chars)
     # whatever the pipeline warns about (unrelated texts, overlong sentences) goes in the
     # pair's row rather than to a worker's stderr
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, time_limit(spec.timeout):
         warnings.simplefilter("always")
         if spec.check:
             alignment = check(pair.src, pair.tgt, es_locale=spec.es_locale, **options)

@@ -21,6 +21,8 @@ class LocalEngine:
 
     def run(self, tasks: list[Task], spec: JobSpec, out_dir: Path) -> Iterator[tuple[int, dict]]:
         if self.workers == 1 or len(tasks) <= 1:
+            if tasks:  # load the model before the first pair, outside its --timeout
+                warm(spec.encoder)
             for index, pair, key in tasks:
                 yield index, run_pair(pair, spec, out_dir, key)
             return

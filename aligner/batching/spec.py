@@ -21,6 +21,7 @@ class JobSpec:
     input_format: str = "auto"
     max_input_mb: float = 50.0
     max_sentence_chars: int = 2000
+    timeout: float | None = None  # per pair; a pair over it fails alone, with no done-record
 
     def output_options(self, pair: Pair) -> dict:
         """Everything that changes a pair's output files (the cache only changes the speed, the

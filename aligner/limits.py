@@ -1,0 +1,33 @@
+"""Time guard for pathological input, shared by the CLI and `aligner batch` workers."""
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+
+from .errors import AlignerError, UsageError
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise AlignerError once `seconds` have passed (SIGALRM: the main thread, POSIX only).
+
+    A signal, not a watchdog thread: Python runs the handler between bytecodes, so a numba
+    kernel or a BLAS call finishes its current step first and nothing is killed mid-write.
+    """
+    if not seconds:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        raise UsageError("--timeout works only in a process's main thread (not in a dask worker)")
+
+    def give_up(signum, frame):
+        raise AlignerError(f"gave up after {seconds:g} s (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
