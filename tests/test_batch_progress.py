@@ -15,6 +15,7 @@ class Terminal(io.StringIO):
 def test_bar_counts_pairs_and_sentences_on_a_terminal(monkeypatch):
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setattr(sys, "stdout", Terminal())
     with progress_bar(total=3, already=1, quiet=False) as bar:
         bar.advance(40)
         bar.advance(60)
@@ -23,8 +24,12 @@ def test_bar_counts_pairs_and_sentences_on_a_terminal(monkeypatch):
 
 
 def test_bar_is_silent_off_a_terminal_or_when_quiet(monkeypatch):
-    for stream, quiet in ((io.StringIO(), False), (Terminal(), True)):
+    cases = ((io.StringIO(), Terminal(), False),  # stderr piped
+             (Terminal(), io.StringIO(), False),  # stdout redirected to a log file
+             (Terminal(), Terminal(), True))      # --quiet
+    for stream, out, quiet in cases:
         monkeypatch.setattr(sys, "stderr", stream)
+        monkeypatch.setattr(sys, "stdout", out)
         with progress_bar(total=2, already=0, quiet=quiet) as bar:
             bar.advance(10)
-        assert stream.getvalue() == ""
+        assert stream.getvalue() == "" and out.getvalue() == ""

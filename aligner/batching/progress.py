@@ -1,7 +1,7 @@
 """The progress bar on stderr: pairs done of total, sentences per second, time left.
 
-Shown only when stderr is a terminal and the caller did not ask for quiet, so logs and pipes
-stay clean.
+Shown only when both stdout and stderr are terminals and the caller did not ask for quiet, so
+`aligner batch ... > log` and pipes stay clean.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class _Bar:
 @contextmanager
 def progress_bar(total: int, already: int, quiet: bool) -> Iterator[_Silent | _Bar]:
     """A bar over `total` pairs of which `already` were done by an earlier run."""
-    if quiet or not sys.stderr.isatty():
+    if quiet or not (sys.stdout.isatty() and sys.stderr.isatty()):
         yield _Silent()
         return
     from rich.console import Console
