@@ -1,12 +1,14 @@
 """Word .docx: reading order, structure, tracked changes, excluded parts, and hostile files."""
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+from docx.oxml import parse_xml
 import pytest
 from click.testing import CliRunner
 
@@ -49,7 +51,7 @@ def test_headings_items_and_paragraphs_are_blocks(tmp_path):
     d.add_paragraph("Closing words.")
     assert texts(save(d, tmp_path / "a.docx")) == [
         ("heading", "Joint statement"), ("heading", "Trade"), ("paragraph", "Trade grew. Services too."),
-        ("item", "First commitment."), ("item", "Second commitment."), ("paragraph", "Closing words.")]
+        ("item", "First commitment."), ("item", "1. Second commitment."), ("paragraph", "Closing words.")]
 
 
 def test_localized_heading_style_and_numbering_on_a_plain_paragraph(tmp_path):
@@ -213,5 +215,109 @@ def _name_not_utf8(data: bytearray) -> None:  # the UTF-8 flag on a name that is
 def test_a_damaged_zip_structure_is_an_input_error(tmp_path, patch):
     path = _patched(tmp_path / "damaged.docx", patch)
     with pytest.raises(InputError, match="damaged archive") as exc:
+        read(path, "en")
+    assert str(path) in str(exc.value) and "\n" not in str(exc.value)
+
+
+# --- automatic numbering (word/numbering.xml) ---------------------------------------------------
+
+def abstract(abstract_id: int, *levels: tuple[str, str, int]) -> str:
+    """An abstract list whose level i has (numFmt, lvlText, start) = levels[i]."""
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text, start) in enumerate(levels))
+    return f'<w:abstractNum w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>'
+
+
+def num(num_id: int, abstract_id: int, overrides: str = "") -> str:
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+
+
+def numbered_docx(tmp_path: Path, paragraphs: list[tuple[str, int | None, int]], numbering: str | None,
+                  style: str | None = None) -> Path:
+    """A .docx whose paragraphs (text, numId or None, ilvl) carry w:numPr; numbering.xml replaced
+    by `numbering` (or removed when None)."""
+    d = docx.Document()
+    for text, num_id, ilvl in paragraphs:
+        paragraph = d.add_paragraph(text, style=style)
+        if num_id is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    path = save(d, tmp_path / "n.docx")
+    members = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            members[name] = z.read(name)
+    members.pop("word/numbering.xml")
+    if numbering is not None:
+        members["word/numbering.xml"] = f"<w:numbering {W_NS}>{numbering}</w:numbering>".encode()
+    return _zip(path, members)
+
+
+def test_a_decimal_list_counts_one_to_three(tmp_path):
+    path = numbered_docx(tmp_path, [("Intro.", None, 0), ("Alpha.", 1, 0), ("Beta.", 1, 0), ("Gamma.", 1, 0)],
+                         abstract(0, ("decimal", "%1.", 1)) + num(1, 0))
+    assert texts(path) == [("paragraph", "Intro."), ("item", "1. Alpha."), ("item", "2. Beta."),
+                           ("item", "3. Gamma.")]
+
+
+def test_nested_letters_restart_under_each_number(tmp_path):
+    path = numbered_docx(tmp_path, [("One.", 1, 0), ("Sub one.", 1, 1), ("Sub two.", 1, 1), ("Two.", 1, 0),
+                                    ("Sub three.", 1, 1), ("Deep.", 1, 2)],
+                         abstract(0, ("decimal", "%1.", 1), ("lowerLetter", "(%2)", 1),
+                                  ("decimal", "%1.%3.", 1)) + num(1, 0))
+    assert [t for _, t in texts(path)] == ["1. One.", "(a) Sub one.", "(b) Sub two.", "2. Two.",
+                                           "(a) Sub three.", "2.1. Deep."]
+
+
+@pytest.mark.parametrize("fmt, start, labels", [
+    ("lowerRoman", 1, ["(i)", "(ii)", "(iii)", "(iv)"]), ("upperRoman", 8, ["(VIII)", "(IX)", "(X)", "(XI)"]),
+    ("upperLetter", 25, ["(Y)", "(Z)", "(AA)", "(BB)"]), ("decimalZero", 8, ["(08)", "(09)", "(10)", "(11)"]),
+    ("ordinalText", 1, ["(1)", "(2)", "(3)", "(4)"])])  # an unsupported format falls back to decimal
+def test_numeral_formats(tmp_path, fmt, start, labels):
+    names = ["Aa.", "Bb.", "Cc.", "Dd."]
+    path = numbered_docx(tmp_path, [(n, 1, 0) for n in names], abstract(0, (fmt, "(%1)", start)) + num(1, 0))
+    assert [t for _, t in texts(path)] == [f"{label} {n}" for label, n in zip(labels, names)]
+
+
+def test_literal_text_in_the_template_and_headings_are_numbered_too(tmp_path):
+    path = numbered_docx(tmp_path, [("Scope", 1, 0), ("Definitions", 1, 0)],
+                         abstract(0, ("decimal", "Article %1", 1)) + num(1, 0), style="Heading 1")
+    assert texts(path) == [("heading", "Article 1 Scope"), ("heading", "Article 2 Definitions")]
+
+
+def test_start_override_restarts_a_second_list_on_the_same_abstract(tmp_path):
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>'
+    path = numbered_docx(tmp_path, [("Alpha.", 1, 0), ("Beta.", 1, 0), ("Gamma.", 2, 0), ("Delta.", 2, 0)],
+                         abstract(0, ("decimal", "%1)", 1)) + num(1, 0) + num(2, 0, override))
+    assert [t for _, t in texts(path)] == ["1) Alpha.", "2) Beta.", "5) Gamma.", "6) Delta."]
+
+
+def test_bullets_and_none_give_no_label_but_still_an_item(tmp_path):
+    path = numbered_docx(tmp_path, [("Alpha.", 1, 0), ("Beta.", 2, 0)],
+                         abstract(0, ("bullet", "\u2022", 1)) + abstract(1, ("none", "", 1)) + num(1, 0) + num(2, 1))
+    assert texts(path) == [("item", "Alpha."), ("item", "Beta.")]
+
+
+def test_style_numbering_applies_and_num_id_zero_cancels_it(tmp_path):
+    # "Body Text" is numbered by its style alone (its name says nothing about lists), so the
+    # paragraph whose own numId is 0 stops being an item and takes no number.
+    numbering = abstract(0, ("decimal", "%1.", 1)) + num(7, 0)
+    path = numbered_docx(tmp_path, [("Alpha.", None, 0), ("Beta.", 0, 0), ("Gamma.", None, 0)], numbering,
+                         style="Body Text")
+    edit_zip(path, {"word/styles.xml": lambda x: re.sub(
+        r'(w:styleId="BodyText">.*?<w:pPr>)', r'\g<1><w:numPr><w:numId w:val="7"/></w:numPr>', x, count=1)})
+    assert texts(path) == [("item", "1. Alpha."), ("paragraph", "Beta."), ("item", "2. Gamma.")]
+
+
+def test_a_missing_numbering_part_leaves_items_unlabelled(tmp_path):
+    path = numbered_docx(tmp_path, [("Alpha.", 1, 0), ("Beta.", 1, 0)], None)
+    with zipfile.ZipFile(path) as z:
+        assert "word/numbering.xml" not in z.namelist()
+    assert texts(path) == [("item", "Alpha."), ("item", "Beta.")]
+
+
+def test_a_malformed_numbering_part_is_a_one_line_input_error(tmp_path):
+    path = numbered_docx(tmp_path, [("Alpha.", 1, 0)], "<w:abstractNum>")
+    with pytest.raises(InputError, match="numbering.xml.*damaged XML") as exc:
         read(path, "en")
     assert str(path) in str(exc.value) and "\n" not in str(exc.value)
