@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-from docx.oxml import parse_xml
 import pytest
 from click.testing import CliRunner
+from docx.oxml import parse_xml
 
 from aligner.cli import main
 from aligner.errors import InputError
