@@ -45,3 +45,16 @@ def test_local_cluster_workers_keep_glibc_adaptive_malloc():
 
     with DaskEngine(1, None)._client() as client:
         assert set(client.run(_malloc_setting).values()) == {None}
+
+
+def test_dask_engine_without_dask_is_a_usage_error(tmp_path, monkeypatch):
+    import importlib.util
+
+    from aligner.errors import UsageError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("dask", "distributed") else real(name, *a))
+    with pytest.raises(UsageError, match=r"pip install 'aligner\[dask\]'"):
+        aligner.batch(make_corpus(tmp_path, n=1), tmp_path / "out", engine="dask")
+    assert not (tmp_path / "out" / "summary.csv").exists()

@@ -7,6 +7,8 @@ port) is started for the run.
 """
 from __future__ import annotations
 
+import importlib.util
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,11 @@ from .spec import JobSpec
 
 class DaskEngine:
     def __init__(self, workers: int, scheduler: str | None):
+        # checked before any pair runs: dask is an optional extra
+        if importlib.util.find_spec("dask") is None or \
+                importlib.util.find_spec("distributed") is None:
+            raise UsageError("the dask engine needs dask.distributed: "
+                             "pip install 'aligner[dask]'")
         self.workers = workers
         self.scheduler = scheduler
 
@@ -39,11 +46,8 @@ class DaskEngine:
 
     @contextmanager
     def _client(self):
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError:
-            raise UsageError("the dask engine needs dask.distributed: "
-                             "pip install 'aligner[dask]'") from None
+        from dask.distributed import Client, LocalCluster
+
         if self.scheduler:
             with Client(self.scheduler) as client:
                 yield client
