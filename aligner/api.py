@@ -14,7 +14,8 @@ from .aligning.search import Side, align_embeddings, open_ends
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
-from .segment.limits import DEFAULT_MAX_CHARS, cap_lengths
+from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
+from .segment.limits import cap_lengths
 
 log = logging.getLogger("aligner.api")
 
@@ -38,7 +39,7 @@ class LongSentencesWarning(UserWarning):
 
 
 def load_segments(source: Source, lang: str, presegmented: bool = False,
-                  input_format: str = "auto", max_input_mb: float = 50.0) -> tuple[Segment, ...]:
+                  input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB) -> tuple[Segment, ...]:
     """Turn a path, a Document or a list of sentences into numbered segments.
 
     `input_format` "auto" picks a path's format from its suffix; files over `max_input_mb` are refused.
@@ -61,7 +62,7 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
           max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
-          max_input_mb: float = 50.0, max_sentence_chars: int = DEFAULT_MAX_CHARS) -> Alignment:
+          max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS) -> Alignment:
     """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.
 
     Paths are read as `input_format` (text, markdown, docx, html, pdf; "auto": from each suffix,

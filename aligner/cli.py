@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .errors import AlignerError, UsageError
-from .limits import time_limit
+from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB, time_limit
 from .write import WRITERS
 
 EXIT_INPUT = 2
@@ -90,7 +90,7 @@ def _limit_options() -> list:
 
 
 _MAX_SENTENCE_CHARS = click.option(
-    "--max-sentence-chars", default=2000, show_default=True, type=click.IntRange(1),
+    "--max-sentence-chars", default=DEFAULT_MAX_CHARS, show_default=True, type=click.IntRange(1),
     help="Split longer sentences into pieces (presegmented lines: embed only their first this "
          "many characters).")
 
@@ -111,7 +111,7 @@ def _alignment_settings() -> list:
         click.option("--input-format", default="auto", show_default=True,
                      type=click.Choice(["auto", "text", "markdown", "docx", "html", "pdf"]),
                      help="Format of SRC and TGT; auto: from each file's suffix."),
-        click.option("--max-input-mb", default=50.0, show_default=True,
+        click.option("--max-input-mb", default=DEFAULT_MAX_MB, show_default=True,
                      type=click.FloatRange(0, min_open=True),
                      help="Refuse input files larger than this many megabytes."),
     ]

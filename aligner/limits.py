@@ -1,4 +1,5 @@
-"""Time guard for pathological input, shared by the CLI and `aligner batch` workers."""
+"""Limits on pathological input, shared by the API, the CLI and `aligner batch` workers: the
+default ceilings, and the time guard."""
 from __future__ import annotations
 
 import signal
@@ -6,6 +7,11 @@ import threading
 from contextlib import contextmanager
 
 from .errors import AlignerError, UsageError
+
+# Input files larger than this are refused (--max-input-mb).
+DEFAULT_MAX_MB = 50.0
+# Sentences longer than this are split, presegmented lines embedded in part (--max-sentence-chars).
+DEFAULT_MAX_CHARS = 2000
 
 
 @contextmanager

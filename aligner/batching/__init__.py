@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
+from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from . import store
 from .engines import Task, get_engine
 from .inputs import load_pairs
@@ -36,8 +37,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           quiet: bool = True, *, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
-          input_format: str = "auto", max_input_mb: float = 50.0,
-          max_sentence_chars: int = 2000, timeout: float | None = None) -> pd.DataFrame:
+          input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB,
+          max_sentence_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None) -> pd.DataFrame:
     """Align every pair of a manifest or folder into `out_dir`; return the summary table
     (also written to out_dir/summary.csv), one row per pair in input order.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UsageError
+from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .pairs import Pair
 
 
@@ -19,8 +20,8 @@ class JobSpec:
     presegmented: bool = False
     cache_dir: str | None = None
     input_format: str = "auto"
-    max_input_mb: float = 50.0
-    max_sentence_chars: int = 2000
+    max_input_mb: float = DEFAULT_MAX_MB
+    max_sentence_chars: int = DEFAULT_MAX_CHARS
     timeout: float | None = None  # per pair; a pair over it fails alone, with no done-record
 
     def output_options(self, pair: Pair) -> dict:

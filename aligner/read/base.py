@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 
 from aligner.errors import InputError, UsageError
+from aligner.limits import DEFAULT_MAX_MB
 from aligner.read.encoding import decode, log
 from aligner.records import Block, Document
 
@@ -15,8 +16,6 @@ LABEL = r"(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-z][.)]|[IVX]+\.|\((?:\d+|[a-z]|[ivxlc]
 BULLET = r"[-*+•·▪◦‣–]"
 ITEM_RE = re.compile(rf"^\s*(?:(?P<bullet>{BULLET})|(?P<label>{LABEL}))\s+(?P<body>\S.*)$")
 
-
-DEFAULT_MAX_MB = 50.0
 
 
 def read_bytes(path: str | Path, max_mb: float = DEFAULT_MAX_MB) -> bytes:

@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from aligner.records import Segment
 
-DEFAULT_MAX_CHARS = 2000
 _CLAUSE_END = re.compile(r"[;:,)\]»”](?=\s)")
 _SPACE = re.compile(r"\s")
 
