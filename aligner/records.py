@@ -52,6 +52,11 @@ class Flag:
     src_evidence: str = ""
     tgt_evidence: str = ""
 
+    @property
+    def headline(self) -> str:
+        """One line for notes and cells: "high figure: amount differs ..."."""
+        return f"{self.severity} {self.kind}: {self.message}"
+
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
@@ -74,6 +79,11 @@ class Bead:
     @property
     def shape(self) -> tuple[int, int]:
         return len(self.src), len(self.tgt)
+
+    @property
+    def worst_severity(self) -> str | None:
+        """The most severe of the bead's flags, None when it has none."""
+        return max((f.severity for f in self.flags), key=SEVERITIES.index, default=None)
 
 
 @dataclass(frozen=True)

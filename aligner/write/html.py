@@ -16,7 +16,7 @@ from typing import TextIO
 from .. import __version__
 from ..records import FLAG_KINDS, SEVERITIES, Alignment, Bead, Flag, Segment
 from .base import StreamWriter
-from .html_chart import chart_svg, worst_severity
+from .html_chart import chart_svg
 from .html_marks import evidence_spans, render_sentences
 from .html_style import FILTERS, content_security_policy, stylesheet
 
@@ -92,7 +92,7 @@ def _flag_item(flag: Flag) -> str:
 
 def _bead_classes(bead: Bead) -> str:
     classes = ["bead"]
-    severity = worst_severity(bead)
+    severity = bead.worst_severity
     if severity is not None:
         classes += ["flagged", f"sev-{severity}"]
         classes += sorted({f"k-{f.kind}" for f in bead.flags})

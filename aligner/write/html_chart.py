@@ -8,16 +8,10 @@ from __future__ import annotations
 import math
 from html import escape
 
-from ..records import SEVERITIES, Alignment, Bead
+from ..records import Alignment, Bead
 
 WIDTH, HEIGHT = 1000, 120
 _LEFT, _RIGHT, _TOP, _BOTTOM = 34, 8, 10, 22
-
-
-def worst_severity(bead: Bead) -> str | None:
-    if not bead.flags:
-        return None
-    return max((f.severity for f in bead.flags), key=SEVERITIES.index)
 
 
 def _x(position: int, count: int) -> float:
@@ -56,7 +50,7 @@ def chart_svg(alignment: Alignment) -> str:
         return ""
     points = " ".join(f"{_x(i, count):.1f},{_y(b.score):.1f}" for i, b in enumerate(beads))
     markers = [_marker(i, count, b, sev) for i, b in enumerate(beads)
-               if (sev := worst_severity(b)) is not None]
+               if (sev := b.worst_severity) is not None]
     label = (f"Bead similarity along the document, {count} beads, "
              f"{len(markers)} flagged")
     parts = [

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import TextIO
 
 from lxml import etree
 
 from .. import __version__
 from ..records import Alignment, Bead
-from .xmltext import xml_safe
 from .base import StreamWriter
+from .xmltext import xml_safe
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -39,7 +38,7 @@ def _add_tu(body: etree._Element, alignment: Alignment, bead: Bead) -> None:
     _add_text(tu, "prop", json.dumps(list(bead.src)), type="x-src-sentences")
     _add_text(tu, "prop", json.dumps(list(bead.tgt)), type="x-tgt-sentences")
     for flag in bead.flags:
-        _add_text(tu, "note", f"{flag.severity} {flag.kind}: {flag.message}")
+        _add_text(tu, "note", flag.headline)
     for lang, text in ((alignment.src_lang, alignment.src_text(bead)),
                        (alignment.tgt_lang, alignment.tgt_text(bead))):
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})

@@ -53,7 +53,7 @@ def _add(parent: etree._Element, tag: str, text: str | None = None,
 
 def flag_note(flag: Flag, src_lang: str, tgt_lang: str) -> str:
     """The note text a CAT tool shows for one flag: severity, kind, message, then the evidence."""
-    lines = [f"{flag.severity} {flag.kind}: {flag.message}"]
+    lines = [flag.headline]
     evidence = ((src_lang, xml_safe(flag.src_evidence)), (tgt_lang, xml_safe(flag.tgt_evidence)))
     lines += [f"{lang}: {text}" for lang, text in evidence if text]
     return "\n".join(lines)

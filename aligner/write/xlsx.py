@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import UsageError
-from ..records import SEVERITIES, Alignment, Bead, Flag
+from ..records import Alignment, Bead, Flag
 from .atomic import atomic_outputs
 from .base import Writer
 from .xmltext import xml_safe
@@ -33,15 +33,11 @@ FILLS = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7"}
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def highest_severity(flags: tuple[Flag, ...]) -> str:
-    return max((f.severity for f in flags), key=SEVERITIES.index, default="")
-
-
 def flag_line(flag: Flag) -> str:
     evidence = ""
     if flag.src_evidence or flag.tgt_evidence:
         evidence = f' ("{flag.src_evidence}" / "{flag.tgt_evidence}")'
-    return f"{flag.severity} {flag.kind}: {flag.message}{evidence}"
+    return f"{flag.headline}{evidence}"
 
 
 def _row(alignment: Alignment, bead: Bead) -> dict:
@@ -52,7 +48,7 @@ def _row(alignment: Alignment, bead: Bead) -> dict:
         "tgt_text": xml_safe(alignment.tgt_text(bead)),
         "score": round(float(bead.score), 4),
         "flag_count": len(bead.flags),
-        "severity": highest_severity(bead.flags),
+        "severity": bead.worst_severity or "",
         "kinds": ", ".join(sorted({f.kind for f in bead.flags})),
         "messages": xml_safe("\n".join(flag_line(f) for f in bead.flags)),
     }
