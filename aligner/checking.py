@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .api import Source, align
+from .embed import Encoder, get_encoder
 from .diverge import BeadText, Check, Context, default_checks, judge
 from .diverge.numbers import detect_decimal_mark
 from .errors import UsageError
@@ -18,13 +19,19 @@ def check(src: Source, tgt: Source, *, es_locale: str = "auto",
     if es_locale not in ES_LOCALES:
         raise UsageError(f"--es-locale must be one of {', '.join(ES_LOCALES)}")
     alignment = align(src, tgt, **align_options)
-    return judge_alignment(alignment, es_locale=es_locale, checks=checks)
+    encoder = align_options.get("encoder", "use")
+    if isinstance(encoder, str):  # the one align just loaded: get_encoder keeps it per process
+        encoder = get_encoder(encoder, align_options.get("cache_dir"))
+    return judge_alignment(alignment, es_locale=es_locale, checks=checks, encoder=encoder)
 
 
 def judge_alignment(alignment: Alignment, *, es_locale: str = "auto",
-                    checks: tuple[Check, ...] | None = None) -> Alignment:
-    """Flags for an alignment already made (for example one read back from JSONL)."""
+                    checks: tuple[Check, ...] | None = None,
+                    encoder: Encoder | None = None) -> Alignment:
+    """Flags for an alignment already made (for example one read back from JSONL). With the
+    `encoder` that made it, checks may also compare parts of a bead by meaning."""
     ctx = Context(
+        embed=encoder.encode if encoder is not None else None,
         src_lang=alignment.src_lang, tgt_lang=alignment.tgt_lang, es_locale=es_locale,
         src_decimal=detect_decimal_mark([s.text for s in alignment.src], alignment.src_lang),
         tgt_decimal=detect_decimal_mark([s.text for s in alignment.tgt], alignment.tgt_lang),

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from ..records import Flag
 
@@ -14,6 +17,10 @@ class Context:
     es_locale: 'auto' (decide from the document's own usage), 'mx' (25.1 / 5,046 like English)
     or 'es' (25,1 / 5.046). `tgt_decimal` / `src_decimal` hold the decimal mark resolved for the
     whole document ('.' or ','), or None when the document gives no evidence.
+    `embed` turns texts into unit-length vectors with the encoder that made the alignment, for
+    checks that compare parts of a bead (clauses, list items) by meaning; None when there is
+    no encoder (an alignment read back from a file, the perturbation benchmark), and a check
+    that needs it then falls back to what the words alone show.
     """
 
     src_lang: str = "en"
@@ -21,6 +28,7 @@ class Context:
     es_locale: str = "auto"
     src_decimal: str | None = None
     tgt_decimal: str | None = None
+    embed: Callable[[Sequence[str]], np.ndarray] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
