@@ -5,10 +5,10 @@ from dataclasses import replace
 
 from .api import Source, align
 from .embed import Encoder, get_encoder
-from .diverge import BeadText, Check, Context, default_checks, judge
+from .diverge import BeadText, Check, Context, default_checks, judge_document
 from .diverge.numbers import detect_decimal_mark
 from .errors import UsageError
-from .records import SEVERITIES, Alignment, Bead
+from .records import SEVERITIES, Alignment
 
 ES_LOCALES = ("auto", "mx", "es")
 
@@ -36,15 +36,11 @@ def judge_alignment(alignment: Alignment, *, es_locale: str = "auto",
         src_decimal=detect_decimal_mark([s.text for s in alignment.src], alignment.src_lang),
         tgt_decimal=detect_decimal_mark([s.text for s in alignment.tgt], alignment.tgt_lang),
     )
-    checks = checks if checks is not None else default_checks()
-    beads = tuple(_judged(alignment, bead, ctx, checks) for bead in alignment.beads)
+    texts = [BeadText(alignment.src_text(b), alignment.tgt_text(b), b.score, b.src, b.tgt)
+             for b in alignment.beads]
+    flags = judge_document(texts, ctx, checks if checks is not None else default_checks())
+    beads = tuple(replace(b, flags=tuple(f)) for b, f in zip(alignment.beads, flags))
     return replace(alignment, beads=beads)
-
-
-def _judged(alignment: Alignment, bead: Bead, ctx: Context, checks) -> Bead:
-    text = BeadText(alignment.src_text(bead), alignment.tgt_text(bead), bead.score,
-                    bead.src, bead.tgt)
-    return replace(bead, flags=tuple(judge(text, ctx, checks)))
 
 
 def reaches(alignment: Alignment, severity: str) -> bool:

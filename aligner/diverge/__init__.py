@@ -5,6 +5,8 @@ Shaped like sacrebleu's metrics: a `Check` base class (base.py) and one module p
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .base import BeadText, Check, Context
 from ..records import Flag
 
@@ -26,4 +28,14 @@ def judge(bead: BeadText, ctx: Context = Context(),
     return flags
 
 
-__all__ = ["BeadText", "Check", "Context", "Flag", "default_checks", "judge"]
+def judge_document(beads: Sequence[BeadText], ctx: Context = Context(),
+                   checks: tuple[Check, ...] | None = None) -> list[list[Flag]]:
+    """All flags for every bead of one document, each check seeing the document once."""
+    per_bead: list[list[Flag]] = [[] for _ in beads]
+    for check in checks if checks is not None else default_checks():
+        for flags, found in zip(per_bead, check.judge_document(beads, ctx)):
+            flags.extend(found)
+    return per_bead
+
+
+__all__ = ["BeadText", "Check", "Context", "Flag", "default_checks", "judge", "judge_document"]

@@ -50,3 +50,11 @@ class Check(ABC):
     @abstractmethod
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
         """Return the flags this check raises for `bead` (empty list when both sides agree)."""
+
+    def judge_document(self, beads: Sequence[BeadText], ctx: Context) -> list[list[Flag]]:
+        """The flags of every bead of one document, in order.
+
+        Per-bead checks keep this default. A check that needs the whole document (a term
+        rendered two ways, an encoder call batched over all candidate beads) overrides it.
+        """
+        return [self.judge(bead, ctx) for bead in beads]
