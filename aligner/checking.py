@@ -1,35 +1,52 @@
 """aligner.check: align two documents, then judge every bead for disagreements."""
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .api import Source, align
-from .embed import Encoder, get_encoder
-from .diverge import BeadText, Check, Context, default_checks, judge_document
+from .diverge import BeadText, Check, Context, build_checks, judge_document
 from .diverge.numbers import detect_decimal_mark
+from .embed import Encoder, get_encoder
 from .errors import UsageError
-from .records import SEVERITIES, Alignment
+from .profile import Profile
+from .records import SEVERITIES, Alignment, Flag
+from .terms import read_glossaries
 
 ES_LOCALES = ("auto", "mx", "es")
 
 
-def check(src: Source, tgt: Source, *, es_locale: str = "auto",
-          checks: tuple[Check, ...] | None = None, **align_options) -> Alignment:
-    """Align `src` with `tgt` (same options as `aligner.align`) and fill every bead's flags."""
+def check(src: Source, tgt: Source, *, es_locale: str | None = None,
+          checks: tuple[Check, ...] | None = None, profile: Profile | None = None,
+          glossaries: Sequence[str | os.PathLike] = (), **align_options) -> Alignment:
+    """Align `src` with `tgt` (same options as `aligner.align`) and fill every bead's flags.
+
+    `profile` (see aligner.profile) selects the checks, their severities, glossaries and
+    ignore patterns; `glossaries` add to its glossaries; an explicit `es_locale` or `checks`
+    wins over it.
+    """
+    profile = profile or Profile()
+    es_locale = es_locale or profile.es_locale or "auto"
     if es_locale not in ES_LOCALES:
         raise UsageError(f"--es-locale must be one of {', '.join(ES_LOCALES)}")
+    if checks is None:
+        glossary = read_glossaries([*profile.glossaries, *glossaries])
+        checks = build_checks(profile.checks, glossary)
     alignment = align(src, tgt, **align_options)
     encoder = align_options.get("encoder", "use")
     if isinstance(encoder, str):  # the one align just loaded: get_encoder keeps it per process
         encoder = get_encoder(encoder, align_options.get("cache_dir"))
-    return judge_alignment(alignment, es_locale=es_locale, checks=checks, encoder=encoder)
+    return judge_alignment(alignment, es_locale=es_locale, checks=checks, encoder=encoder,
+                           profile=profile)
 
 
 def judge_alignment(alignment: Alignment, *, es_locale: str = "auto",
                     checks: tuple[Check, ...] | None = None,
-                    encoder: Encoder | None = None) -> Alignment:
+                    encoder: Encoder | None = None, profile: Profile | None = None) -> Alignment:
     """Flags for an alignment already made (for example one read back from JSONL). With the
-    `encoder` that made it, checks may also compare parts of a bead by meaning."""
+    `encoder` that made it, checks may also compare parts of a bead by meaning; a `profile`
+    restyles severities and drops the flags of ignored beads."""
     ctx = Context(
         embed=encoder.encode if encoder is not None else None,
         src_lang=alignment.src_lang, tgt_lang=alignment.tgt_lang, es_locale=es_locale,
@@ -38,9 +55,17 @@ def judge_alignment(alignment: Alignment, *, es_locale: str = "auto",
     )
     texts = [BeadText(alignment.src_text(b), alignment.tgt_text(b), b.score, b.src, b.tgt)
              for b in alignment.beads]
-    flags = judge_document(texts, ctx, checks if checks is not None else default_checks())
+    flags = judge_document(texts, ctx, checks if checks is not None else build_checks())
+    if profile is not None:
+        flags = [_profiled(profile, text, found) for text, found in zip(texts, flags)]
     beads = tuple(replace(b, flags=tuple(f)) for b, f in zip(alignment.beads, flags))
     return replace(alignment, beads=beads)
+
+
+def _profiled(profile: Profile, text: BeadText, flags: list[Flag]) -> list[Flag]:
+    if flags and profile.ignores(text.src_text, text.tgt_text):
+        return []
+    return [profile.restyle(f) for f in flags]
 
 
 def reaches(alignment: Alignment, severity: str) -> bool:

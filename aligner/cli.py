@@ -172,30 +172,54 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="Write the report here instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default=None,
               help="Output format (default: from the -o suffix, else a readable text list).")
-@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default="medium",
-              show_default=True, help="Exit 1 when a flag of this severity or above is found.")
-@click.option("--es-locale", type=click.Choice(["auto", "mx", "es"]), default="auto",
-              show_default=True,
-              help="How Spanish writes decimals: mx 25.1, es 25,1, auto from the document.")
+@click.option("--fail-on", type=click.Choice(["high", "medium", "low"]), default=None,
+              help="Exit 1 when a flag of this severity or above is found (default: the "
+                   "profile's, else medium).")
+@click.option("--es-locale", type=click.Choice(["auto", "mx", "es"]), default=None,
+              help="How Spanish writes decimals: mx 25.1, es 25,1, auto from the document "
+                   "(default: the profile's, else auto).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="Terminology glossary (.csv .tsv .xlsx .tbx); repeatable.")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None,
+              help="Check profile (TOML); default: aligner.toml in this folder or beside SRC.")
+@click.option("--show-profile", is_flag=True,
+              help="Print the effective check settings and exit.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
                   input_format, max_input_mb, max_sentence_chars, timeout, output, fmt, fail_on,
-                  es_locale):
-    """Align SRC with TGT and flag where they disagree on figures or commitments.
+                  es_locale, glossaries, profile_path, show_profile):
+    """Align SRC with TGT and flag where they disagree on figures or commitments, and what
+    translation QA checks (terminology, consistency, untranslated text, names, typography) find.
 
     Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
     """
     from .checking import check, reaches
+    from .profile import find_profile
     from .write import format_for_path, write
 
+    profile = find_profile(profile_path, src)
+    if show_profile:
+        _show_profile(profile, glossaries, es_locale, fail_on)
+        return
     with time_limit(timeout):
-        alignment = check(src, tgt, es_locale=es_locale, src_lang=src_lang, tgt_lang=tgt_lang,
+        alignment = check(src, tgt, es_locale=es_locale, profile=profile, glossaries=glossaries,
+                          src_lang=src_lang, tgt_lang=tgt_lang,
                           presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                           cache_dir=cache_dir, input_format=input_format,
                           max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars)
     write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
-    if reaches(alignment, fail_on):
+    if reaches(alignment, fail_on or profile.fail_on or "medium"):
         sys.exit(1)
+
+
+def _show_profile(profile, glossaries, es_locale, fail_on) -> None:
+    import json
+
+    settings = profile.settings()
+    settings["glossaries"] += list(glossaries)
+    settings["es_locale"] = es_locale or settings["es_locale"]
+    settings["fail_on"] = fail_on or settings["fail_on"]
+    click.echo(json.dumps(settings, indent=2, ensure_ascii=False))
 
 
 @main.command("batch")

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("heading", "paragraph", "item", "line")
-FLAG_KINDS = ("figure", "commitment", "omission", "addition")
+FLAG_KINDS = ("figure", "commitment", "omission", "addition", "terminology", "consistency",
+              "untranslated", "name", "typography")
 SEVERITIES = ("low", "medium", "high")
 
 

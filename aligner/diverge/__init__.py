@@ -11,12 +11,40 @@ from .base import BeadText, Check, Context
 from ..records import Flag
 
 
-def default_checks() -> tuple[Check, ...]:
-    from .commitments import CommitmentsCheck
-    from .figures import FiguresCheck
-    from .omissions import OmissionsCheck
+# What a profile's `checks` names, in the order the checks run.
+CHECK_NAMES = ("figures", "commitments", "omissions", "terminology", "consistency",
+               "untranslated", "names", "typography")
 
-    return (FiguresCheck(), CommitmentsCheck(), OmissionsCheck())
+
+def default_checks() -> tuple[Check, ...]:
+    """Every check that needs no settings (terminology needs a glossary)."""
+    return build_checks()
+
+
+def build_checks(names: Sequence[str] = CHECK_NAMES, glossary=None) -> tuple[Check, ...]:
+    """The checks `names` selects; terminology runs only with a glossary."""
+    from .commitments import CommitmentsCheck
+    from .consistency import ConsistencyCheck
+    from .figures import FiguresCheck
+    from .names import NamesCheck
+    from .omissions import OmissionsCheck
+    from .typography import TypographyCheck
+    from .untranslated import UntranslatedCheck
+
+    groups: dict[str, tuple[Check, ...]] = {
+        "figures": (FiguresCheck(),), "commitments": (CommitmentsCheck(),),
+        "omissions": (OmissionsCheck(),), "consistency": (ConsistencyCheck(),),
+        "untranslated": (UntranslatedCheck(),), "names": (NamesCheck(),),
+        "typography": (TypographyCheck(),),
+    }
+    if glossary is not None and glossary.entries:
+        from .terminology import TerminologyCheck
+
+        groups["terminology"] = (TerminologyCheck(glossary),)
+    unknown = [n for n in names if n not in CHECK_NAMES]
+    if unknown:
+        raise ValueError(f"unknown check {unknown[0]!r}")
+    return tuple(c for name in CHECK_NAMES if name in names for c in groups.get(name, ()))
 
 
 def judge(bead: BeadText, ctx: Context = Context(),
@@ -38,4 +66,5 @@ def judge_document(beads: Sequence[BeadText], ctx: Context = Context(),
     return per_bead
 
 
-__all__ = ["BeadText", "Check", "Context", "Flag", "default_checks", "judge", "judge_document"]
+__all__ = ["CHECK_NAMES", "BeadText", "Check", "Context", "Flag", "build_checks", "default_checks",
+           "judge", "judge_document"]

@@ -1,0 +1,132 @@
+"""Find glossary terms in a sentence whatever their inflection, articles and capitals.
+
+A term and a text are compared as sequences of Snowball stems with articles dropped and the
+Spanish contractions opened ("del" = "de el", "al" = "a el"): so "el Entendimiento" is found
+in "del Entendimiento", "acuerdo" in "acuerdos", "comprometido" in "comprometidas" and "la
+Fuerza de Tarea Conjunta" in "las fuerzas de tarea conjuntas". Snowball (PyStemmer's C
+implementation when installed, else the pure-Python snowballstemmer) is the maintained
+algorithm for both languages; hand-written suffix rules would be a worse copy of it.
+
+Overlaps go to the longest term, so "health" inside "Health Care Ambassadors Program" is
+judged as part of the programme's name, not on its own (the false alarm Xbench users report).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# Words a term may gain or lose with its grammar: articles (and what contractions leave).
+_ARTICLES = {
+    "en": frozenset({"the", "a", "an"}),
+    "es": frozenset({"el", "la", "los", "las", "lo", "un", "una", "unos", "unas"}),
+}
+_CONTRACTIONS = {"es": {"del": ("de",), "al": ("a",)}}
+_STEMMER_NAMES = {"en": "english", "es": "spanish"}
+
+
+@functools.lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    name = _STEMMER_NAMES.get(lang, "english")
+    try:
+        import Stemmer  # PyStemmer: the same Snowball algorithms in C, several times faster
+
+        return Stemmer.Stemmer(name, 0)
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer(name)
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    start: int
+    end: int
+    cased: str  # the word as written, for case-sensitive terms
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).lower()
+
+
+def tokens(text: str, lang: str) -> list[Token]:
+    """The text's words as stems, articles dropped, with their character spans."""
+    articles, opened = _ARTICLES.get(lang, frozenset()), _CONTRACTIONS.get(lang, {})
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    folded = [_fold(w) for w, _, _ in words]
+    stems = _stemmer(lang).stemWords([opened.get(f, (f,))[0] for f in folded])
+    return [Token(stem, start, end, word) for (word, start, end), f, stem in zip(words, folded, stems)
+            if f not in articles]
+
+
+def term_tokens(term: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A term's stems and its words as written (articles dropped)."""
+    toks = tokens(term, lang)
+    return tuple(t.stem for t in toks), tuple(t.cased for t in toks)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a term: which (its key), where, and the words as written."""
+
+    key: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Term:
+    key: int
+    stems: tuple[str, ...]
+    cased: tuple[str, ...] | None  # the words to match exactly, for case-sensitive terms
+
+
+class TermIndex:
+    """Many terms of one language, found in a text in one pass over its words.
+
+    Terms are indexed by their first stem, so a 500-term glossary costs a dictionary look-up
+    per word plus the few terms that start with it.
+    """
+
+    def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]]):
+        self.lang = lang
+        self._by_first: dict[str, list[_Term]] = defaultdict(list)
+        for key, term, case_sensitive in terms:
+            stems, cased = term_tokens(term, lang)
+            if stems:
+                self._by_first[stems[0]].append(_Term(key, stems, cased if case_sensitive else None))
+        for group in self._by_first.values():
+            group.sort(key=lambda t: -len(t.stems))  # longest first: it wins an overlap
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping occurrences, longest term first where terms overlap."""
+        toks = tokens(text, self.lang)
+        candidates = []
+        for i, tok in enumerate(toks):
+            for term in self._by_first.get(tok.stem, ()):
+                n = len(term.stems)
+                window = toks[i:i + n]
+                if len(window) == n and all(t.stem == s for t, s in zip(window, term.stems)) \
+                        and (term.cased is None or all(t.cased == c for t, c in zip(window, term.cased))):
+                    candidates.append((i, i + n, term.key))
+        return self._longest(candidates, toks, text)
+
+    @staticmethod
+    def _longest(candidates: list[tuple[int, int, int]], toks: list[Token], text: str) -> list[Match]:
+        taken = [False] * len(toks)
+        found = []
+        for i, j, key in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if not any(taken[i:j]):
+                taken[i:j] = [True] * (j - i)
+                start, end = toks[i].start, toks[j - 1].end
+                found.append(Match(key, start, end, text[start:end]))
+        return sorted(found, key=lambda m: m.start)
