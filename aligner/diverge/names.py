@@ -57,10 +57,11 @@ class NamesCheck(Check):
         if not src.strip() or not tgt.strip() or not (_maybe(src) or _maybe(tgt)):
             return []
         a, b = codes(src), codes(tgt)
-        flags = self._localised_links(a - b, b - a)
-        for (kind, value), n in (a - b).items():
+        src_only, tgt_only = a - b, b - a
+        flags = self._localised_links(src_only, tgt_only)
+        for kind, value in src_only:
             flags.append(Flag("name", self.severity, f"{kind} {value} missing in Spanish", value, ""))
-        for (kind, value), n in (b - a).items():
+        for kind, value in tgt_only:
             flags.append(Flag("name", self.severity, f"{kind} {value} only in Spanish", "", value))
         return flags
 
