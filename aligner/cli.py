@@ -245,6 +245,10 @@ def _show_profile(profile, glossaries, es_locale, fail_on) -> None:
 @click.option("--max-length-ratio", type=click.FloatRange(1), default=None,
               help="Merged corpus: drop beads whose longer side has more than R times the "
                    "characters of the shorter.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="With --check: terminology glossary (.csv .tsv .xlsx .tbx); repeatable.")
+@click.option("--profile", type=click.Path(dir_okay=False), default=None,
+              help="With --check: check profile (TOML).")
 @click.option("--allow-outside", is_flag=True,
               help="Accept manifest paths outside the manifest's folder.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no closing summary line.")

@@ -132,3 +132,30 @@ def test_unknown_profile_key_is_exit_2(pair, monkeypatch):
     (pair / "aligner.toml").write_text('fail_om = "high"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "en.md", "es.md"])
     assert result.exit_code == 2 and "unknown profile key 'fail_om'" in result.output
+
+
+def test_batch_applies_a_glossary_and_redoes_pairs_when_it_changes(tmp_path):
+    import aligner
+    from test_batch_support import make_corpus
+
+    manifest = make_corpus(tmp_path, n=1)
+    terms = tmp_path / "terms.csv"
+    terms.write_text("en,es\nfentanyl,fentanilo\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = aligner.batch(manifest, out, formats=("jsonl",), check=True, glossaries=(terms,))
+    assert first["status"].tolist() == ["ok"] and not first["resumed"].any()
+    assert aligner.batch(manifest, out, formats=("jsonl",), check=True, glossaries=(terms,))["resumed"].all()
+    terms.write_text("en,es\nfentanyl,opioide sintético\n", encoding="utf-8")
+    again = aligner.batch(manifest, out, formats=("jsonl",), check=True, glossaries=(terms,))
+    assert not again["resumed"].any() and again["flags_terminology"].iloc[0] > 0
+
+
+def test_batch_with_a_bad_glossary_or_without_check_is_a_usage_error(tmp_path):
+    from test_batch_support import make_corpus
+
+    manifest = make_corpus(tmp_path, n=1)
+    (tmp_path / "bad.csv").write_text("english,spanish\n", encoding="utf-8")
+    for extra in (["--check", "--glossary", str(tmp_path / "bad.csv")], ["--glossary", str(tmp_path / "bad.csv")]):
+        result = CliRunner().invoke(main, ["batch", str(manifest), "--out", str(tmp_path / "o"), *extra])
+        assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()

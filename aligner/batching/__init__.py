@@ -38,7 +38,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
           input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB,
-          max_sentence_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None) -> pd.DataFrame:
+          max_sentence_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None,
+          glossaries: tuple[str, ...] = (), profile: str | None = None) -> pd.DataFrame:
     """Align every pair of a manifest or folder into `out_dir`; return the summary table
     (also written to out_dir/summary.csv), one row per pair in input order.
 
@@ -48,7 +49,9 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
         formats = tuple(f.strip() for f in formats.split(",") if f.strip())
     spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
                    None if cache_dir is None else os.fspath(Path(cache_dir).resolve()),
-                   input_format, max_input_mb, max_sentence_chars, timeout)
+                   input_format, max_input_mb, max_sentence_chars, timeout,
+                   tuple(os.fspath(Path(g).resolve()) for g in glossaries),
+                   None if profile is None else os.fspath(Path(profile).resolve()))
     spec.validate()
     if timeout and engine == "dask":
         # dask runs tasks in worker threads, where no SIGALRM can reach them

@@ -59,7 +59,11 @@ def _align(pair: Pair, spec: JobSpec) -> tuple[Alignment, int | None, str | None
     with warnings.catch_warnings(record=True) as caught, time_limit(spec.timeout):
         warnings.simplefilter("always")
         if spec.check:
-            alignment = check(pair.src, pair.tgt, es_locale=spec.es_locale, **options)
+            profile, checks = spec.check_settings()
+            # "auto" is the default: a profile that names a locale wins over it
+            locale = None if spec.es_locale == "auto" else spec.es_locale
+            alignment = check(pair.src, pair.tgt, es_locale=locale, profile=profile,
+                              checks=checks, **options)
         else:
             alignment = align(pair.src, pair.tgt, **options)
     notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UserWarning)))
