@@ -141,3 +141,31 @@ def test_repeats_rendered_alike_and_short_headings_raise_nothing():
              BeadText("Background", "Antecedentes"), BeadText("Background", "Contexto"),
              BeadText("Both  governments reaffirmed their commitment", "Ambos gobiernos reafirmaron su compromiso.")]
     assert judge_document(beads, CTX, (ConsistencyCheck(),)) == [[], [], [], []]
+
+
+# --- people's names --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("en, es, name", [
+    ("Secretary Antony Blinken met the delegation.", "El secretario se reunió con la delegación.", "Antony Blinken"),
+    ("The report was presented by Marcelo Ebrard Casaubón.", "El informe fue presentado por el canciller.", "Marcelo Ebrard Casaubón"),
+])
+def test_a_persons_name_missing_in_spanish_is_medium(en, es, name):
+    flags = _one(NamesCheck(), en, es)
+    assert [(f.kind, f.severity, f.src_evidence) for f in flags] == [("name", "medium", name)]
+
+
+def test_a_name_only_in_spanish_is_low():
+    flags = _one(NamesCheck(), "The minister spoke.", "Habló la ministra Alicia Bárcena Ibarra.")
+    assert [(f.severity, f.tgt_evidence) for f in flags] == [("low", "Alicia Bárcena Ibarra")]
+
+
+@pytest.mark.parametrize("en, es", [
+    ("Secretary Antony Blinken met the delegation.", "El secretario Blinken se reunió con la delegación."),
+    ("Marie Antoinette fled.", "María Antonieta huyó."),  # an adapted name is kept
+    ("The Joint Task Force met on Monday.", "La Fuerza de Tarea Conjunta se reunió el lunes."),
+    ("South Africa and New Zealand signed.", "Sudáfrica y Nueva Zelanda firmaron."),
+    ("It's Monday, you know.", "Es lunes, ya sabes."),
+    ("The WHO and the UNDP agreed.", "La OMS y el PNUD acordaron."),
+])
+def test_kept_adapted_or_common_capitalised_words_raise_nothing(en, es):
+    assert _one(NamesCheck(), en, es) == []
