@@ -13,6 +13,7 @@ judged as part of the programme's name, not on its own (the false alarm Xbench u
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -48,6 +49,16 @@ class Token:
     start: int
     end: int
     cased: str  # the word as written, for case-sensitive terms
+    folded: str = ""  # lower case, accents kept
+
+
+# Snowball conflates derivations a glossary keeps apart ("control"/"controller",
+# "proceso"/"procesador", "perfiles"/"perfilado" share a stem). A text word matches a term word
+# only when their common beginning is all of the term word but at most TERM_SLACK letters and
+# the text word adds at most TEXT_SLACK letters to it: room for inflection (autoridad(es),
+# authorit(y/ies), comprometid(o/as)), none for another word built on the same root.
+TERM_SLACK = 2
+TEXT_SLACK = 3
 
 
 def _fold(word: str) -> str:
@@ -55,19 +66,30 @@ def _fold(word: str) -> str:
 
 
 def tokens(text: str, lang: str) -> list[Token]:
-    """The text's words as stems, articles dropped, with their character spans."""
+    """The text's words as stems, articles dropped, with their character spans (of `text`
+    as given: callers compose it first)."""
     articles, opened = _ARTICLES.get(lang, frozenset()), _CONTRACTIONS.get(lang, {})
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     folded = [_fold(w) for w, _, _ in words]
     stems = _stemmer(lang).stemWords([opened.get(f, (f,))[0] for f in folded])
-    return [Token(stem, start, end, word) for (word, start, end), f, stem in zip(words, folded, stems)
+    return [Token(stem, start, end, word, f) for (word, start, end), f, stem in zip(words, folded, stems)
             if f not in articles]
 
 
-def term_tokens(term: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A term's stems and its words as written (articles dropped)."""
-    toks = tokens(term, lang)
-    return tuple(t.stem for t in toks), tuple(t.cased for t in toks)
+def same_word(term: Token, text: Token) -> bool:
+    """`text` is an inflection of the term word `term` (see TERM_SLACK)."""
+    a, b = term.folded, text.folded
+    common = len(os.path.commonprefix((a, b)))
+    if common < len(a) - TERM_SLACK or len(b) - common > TEXT_SLACK:
+        return False
+    # Snowball decides whether the endings are one word's inflections; a term word that the
+    # text word begins with is one too (tercer / terceros, which Snowball stems apart).
+    return term.stem == text.stem or common == len(a)
+
+
+def term_tokens(term: str, lang: str) -> tuple[Token, ...]:
+    """A term's words (articles dropped)."""
+    return tuple(tokens(unicodedata.normalize("NFC", term), lang))
 
 
 @dataclass(frozen=True)
@@ -83,40 +105,48 @@ class Match:
 @dataclass(frozen=True)
 class _Term:
     key: int
-    stems: tuple[str, ...]
-    cased: tuple[str, ...] | None  # the words to match exactly, for case-sensitive terms
+    words: tuple[Token, ...]
+    case_sensitive: bool
+
+
+def _head(word: str) -> str:
+    """What a term word and its inflections share at least (TERM_SLACK letters may go)."""
+    return word[:max(1, min(3, len(word) - TERM_SLACK))]
 
 
 class TermIndex:
     """Many terms of one language, found in a text in one pass over its words.
 
-    Terms are indexed by their first stem, so a 500-term glossary costs a dictionary look-up
-    per word plus the few terms that start with it.
+    Terms are indexed by the first letters of their first word, so a 500-term glossary costs a
+    few dictionary look-ups per word plus the few terms that start that way.
     """
 
     def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]]):
         self.lang = lang
         self._by_first: dict[str, list[_Term]] = defaultdict(list)
         for key, term, case_sensitive in terms:
-            stems, cased = term_tokens(term, lang)
-            if stems:
-                self._by_first[stems[0]].append(_Term(key, stems, cased if case_sensitive else None))
+            words = term_tokens(term, lang)
+            if words:
+                self._by_first[_head(words[0].folded)].append(_Term(key, words, case_sensitive))
+        self._heads = sorted({len(h) for h in self._by_first})
         for group in self._by_first.values():
-            group.sort(key=lambda t: -len(t.stems))  # longest first: it wins an overlap
+            group.sort(key=lambda t: -len(t.words))  # longest first: it wins an overlap
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
     def find(self, text: str) -> list[Match]:
-        """Non-overlapping occurrences, longest term first where terms overlap."""
+        """Non-overlapping occurrences, longest term first where terms overlap. Spans index
+        the NFC form of `text` (a decomposed "género" is one word only once composed)."""
+        text = unicodedata.normalize("NFC", text)
         toks = tokens(text, self.lang)
         candidates = []
         for i, tok in enumerate(toks):
-            for term in self._by_first.get(tok.stem, ()):
-                n = len(term.stems)
+            for term in (t for n in self._heads for t in self._by_first.get(tok.folded[:n], ())):
+                n = len(term.words)
                 window = toks[i:i + n]
-                if len(window) == n and all(t.stem == s for t, s in zip(window, term.stems)) \
-                        and (term.cased is None or all(t.cased == c for t, c in zip(window, term.cased))):
+                if len(window) == n and all(same_word(w, t) for w, t in zip(term.words, window)) \
+                        and (not term.case_sensitive or all(w.cased == t.cased for w, t in zip(term.words, window))):
                     candidates.append((i, i + n, term.key))
         return self._longest(candidates, toks, text)
 
