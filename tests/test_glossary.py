@@ -191,3 +191,13 @@ def test_glossary_check_ignores_other_language_pairs():
 ])
 def test_inflections_match_and_other_words_on_the_same_root_do_not(term, lang, text, found):
     assert bool(TermIndex(lang, [(0, term, False)]).find(text)) is found
+
+
+@pytest.mark.parametrize("term, lang, text, found", [
+    ("controller", "en", "the controlling undertaking", False),
+    ("controller", "en", "its controlled undertakings", False),
+    ("nación", "es", "las naciones", True),
+    ("country", "en", "developing countries", True),
+])
+def test_only_number_and_gender_endings_differ(term, lang, text, found):
+    assert bool(TermIndex(lang, [(0, term, False)]).find(text)) is found

@@ -159,3 +159,12 @@ def test_batch_with_a_bad_glossary_or_without_check_is_a_usage_error(tmp_path):
         result = CliRunner().invoke(main, ["batch", str(manifest), "--out", str(tmp_path / "o"), *extra])
         assert result.exit_code == 2 and "Traceback" not in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_the_sample_profile_in_corpora_is_valid():
+    root = Path(__file__).resolve().parents[1] / "corpora"
+    profile = load_profile(root / "aligner.toml")
+    assert profile.glossaries == (str(root / "glossary.csv"),)
+    from aligner.terms import read_glossary
+
+    assert read_glossary(profile.glossaries[0]).entries

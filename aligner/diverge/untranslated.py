@@ -4,7 +4,8 @@ The language is judged by py3langid restricted to English and Spanish (its model
 its wheel; on Tatoeba's short sentences it labels 997/1000 Spanish and 1000/1000 English
 right, with no Spanish sentence called English above 0.9, at 0.03-0.06 ms a sentence). Its
 model takes about 0.7 s to load, so it is loaded only when a side passes the cheap screen: a
-text with Spanish letters or enough Spanish function words is Spanish without asking.
+text whose words are a fifth or more Spanish function words is Spanish without asking (an
+accented letter is no such proof: an English sentence with a Spanish name has one).
 
 A text left in English on purpose — a quoted headline, a title in quotes or italics, a name of
 a programme — is reported low; anything else medium.
@@ -19,7 +20,6 @@ from dataclasses import dataclass
 from ..records import Flag
 from .base import BeadText, Check, Context
 
-_SPANISH_MARKS = re.compile(r"[ñáéíóúü¿¡]", re.IGNORECASE)
 _SPANISH_WORDS = frozenset("de la el los las que y en del se por con para una es al su lo como "
                            "más pero sus le ya o este sí porque esta entre cuando muy sin sobre "
                            "también me hasta hay donde quien desde todo nos durante todos uno "
@@ -77,7 +77,7 @@ class UntranslatedCheck(Check):
             # Names, addresses and titles of things are the same in both languages.
             named = all(w[0].isupper() for w in words)
             return [self._flag(tgt, "Spanish side is the English text, untranslated", low=named)]
-        if len(words) < MIN_WORDS or _SPANISH_MARKS.search(tgt) or looks_spanish(words):
+        if len(words) < MIN_WORDS or looks_spanish(words):
             return []
         lang, prob = language(tgt)
         if lang == "en" and prob >= MIN_PROBABILITY:

@@ -50,15 +50,20 @@ class Token:
     end: int
     cased: str  # the word as written, for case-sensitive terms
     folded: str = ""  # lower case, accents kept
+    bare: str = ""  # lower case, accents removed
+    lang: str = "en"
 
 
-# Snowball conflates derivations a glossary keeps apart ("control"/"controller",
-# "proceso"/"procesador", "perfiles"/"perfilado" share a stem). A text word matches a term word
-# only when their common beginning is all of the term word but at most TERM_SLACK letters and
-# the text word adds at most TEXT_SLACK letters to it: room for inflection (autoridad(es),
-# authorit(y/ies), comprometid(o/as)), none for another word built on the same root.
-TERM_SLACK = 2
-TEXT_SLACK = 3
+# Snowball conflates derivations a glossary keeps apart ("controller"/"controlling"/
+# "control", "proceso"/"procesador" share a stem). A glossary term is a noun phrase, so a text
+# word matches a term word only when, past what they share, the term word ends in one of the
+# first endings and the text word in one of the second: number and gender, nothing else
+# (authorit-y/-ies, autoridad/-es, comprometid-o/-as, tercer/-os), compared without accents
+# (nación/naciones).
+INFLECTIONS = {
+    "en": (frozenset({"", "y", "is", "f", "fe"}), frozenset({"", "s", "es", "ies", "ves"})),
+    "es": (frozenset({"", "o", "a", "e"}), frozenset({"", "s", "es", "a", "as", "o", "os"})),
+}
 
 
 def _fold(word: str) -> str:
@@ -72,18 +77,25 @@ def tokens(text: str, lang: str) -> list[Token]:
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     folded = [_fold(w) for w, _, _ in words]
     stems = _stemmer(lang).stemWords([opened.get(f, (f,))[0] for f in folded])
-    return [Token(stem, start, end, word, f) for (word, start, end), f, stem in zip(words, folded, stems)
-            if f not in articles]
+    return [Token(stem, start, end, word, f, _bare(f), lang)
+            for (word, start, end), f, stem in zip(words, folded, stems) if f not in articles]
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def same_word(term: Token, text: Token) -> bool:
-    """`text` is an inflection of the term word `term` (see TERM_SLACK)."""
-    a, b = term.folded, text.folded
+    """`text` is the term word `term` in another number or gender (see INFLECTIONS)."""
+    a, b = term.bare, text.bare
+    if a == b:
+        return True
     common = len(os.path.commonprefix((a, b)))
-    if common < len(a) - TERM_SLACK or len(b) - common > TEXT_SLACK:
+    ends_term, ends_text = INFLECTIONS.get(term.lang, INFLECTIONS["en"])
+    if a[common:] not in ends_term or b[common:] not in ends_text:
         return False
-    # Snowball decides whether the endings are one word's inflections; a term word that the
-    # text word begins with is one too (tercer / terceros, which Snowball stems apart).
+    # Snowball confirms the two are one word; a term word the text word merely extends is one
+    # too (tercer / terceros, which Snowball stems apart).
     return term.stem == text.stem or common == len(a)
 
 
@@ -110,8 +122,8 @@ class _Term:
 
 
 def _head(word: str) -> str:
-    """What a term word and its inflections share at least (TERM_SLACK letters may go)."""
-    return word[:max(1, min(3, len(word) - TERM_SLACK))]
+    """What a term word and its inflections share at least (its ending may change)."""
+    return word[:max(1, min(3, len(word) - 2))]
 
 
 class TermIndex:
@@ -127,7 +139,7 @@ class TermIndex:
         for key, term, case_sensitive in terms:
             words = term_tokens(term, lang)
             if words:
-                self._by_first[_head(words[0].folded)].append(_Term(key, words, case_sensitive))
+                self._by_first[_head(words[0].bare)].append(_Term(key, words, case_sensitive))
         self._heads = sorted({len(h) for h in self._by_first})
         for group in self._by_first.values():
             group.sort(key=lambda t: -len(t.words))  # longest first: it wins an overlap
@@ -142,7 +154,7 @@ class TermIndex:
         toks = tokens(text, self.lang)
         candidates = []
         for i, tok in enumerate(toks):
-            for term in (t for n in self._heads for t in self._by_first.get(tok.folded[:n], ())):
+            for term in (t for n in self._heads for t in self._by_first.get(tok.bare[:n], ())):
                 n = len(term.words)
                 window = toks[i:i + n]
                 if len(window) == n and all(same_word(w, t) for w, t in zip(term.words, window)) \
