@@ -297,3 +297,14 @@ def test_file_names_show_when_the_alignment_carries_them(alignment):
     assert doc.get_element_by_id("src-name").text == "<img onerror=x>&.md"
     assert doc.get_element_by_id("tgt-name").text == "es.md"
     assert parse(render(alignment)).get_element_by_id("src-name").text == "English"
+
+
+@pytest.mark.parametrize("kind", ["terminology", "consistency", "untranslated", "name", "typography"])
+def test_qa_kinds_get_their_own_filter_that_selects_their_rows(kind):
+    segs = (Segment(0, "The controller decides."), Segment(1, "Nothing here."))
+    tgt = (Segment(0, "El controlador decide."), Segment(1, "Nada aquí."))
+    flag = Flag(kind, "medium", "a QA finding", "controller", "controlador")
+    page = lxml_html.fromstring(render(Alignment(segs, tgt, (Bead((0,), (0,), 0.9, (flag,)), Bead((1,), (1,), 0.9)))))
+    assert page.xpath(f'//input[@id="f-{kind}"]'), "no filter for the kind"
+    rows = page.xpath(f'//*[contains(concat(" ", normalize-space(@class), " "), " k-{kind} ")]')
+    assert len(rows) == 1 and "El controlador decide." in rows[0].text_content()
