@@ -169,3 +169,30 @@ def test_a_name_only_in_spanish_is_low():
 ])
 def test_kept_adapted_or_common_capitalised_words_raise_nothing(en, es):
     assert _one(NamesCheck(), en, es) == []
+
+
+def test_a_name_rendered_two_ways_is_low_consistency():
+    beads = [BeadText("The Joint Task Force met in May.", "La Fuerza de Tarea Conjunta se reunió en mayo."),
+             BeadText("The Joint Task Force will report.", "La Fuerza de Tarea Conjunta informará."),
+             BeadText("Funds for the Joint Task Force grew.", "Crecieron los fondos de la Fuerza Conjunta de Tareas.")]
+    flags = ConsistencyCheck().judge_document(beads, CTX)
+    assert [len(f) for f in flags] == [0, 0, 1]
+    assert (flags[2][0].src_evidence, flags[2][0].tgt_evidence) == ("Joint Task Force", "Fuerza Conjunta de Tareas")
+
+
+def test_a_defined_short_form_rendered_two_ways_is_low_consistency():
+    beads = [BeadText("They adopted the Bicentennial Framework (the Framework).", "Adoptaron el Marco Bicentenario (el Marco)."),
+             BeadText("The Framework sets goals.", "Así, el Marco fija metas."),
+             BeadText("Under the Framework, both act.", "Conforme al Marco, ambos actúan."),
+             BeadText("The Framework ends in 2030.", "Por ello, el Acuerdo termina en 2030.")]
+    flags = ConsistencyCheck().judge_document(beads, CTX)
+    assert [len(f) for f in flags][:3] == [0, 0, 0] and flags[3]
+    assert flags[3][0].tgt_evidence == "Acuerdo"
+
+
+def test_names_rendered_alike_or_not_capitalised_raise_nothing():
+    beads = [BeadText("The Joint Task Force met.", "Se reunió la Fuerza de Tarea Conjunta."),
+             BeadText("The Joint Task Force will report.", "Informará la Fuerza de Tarea Conjunta."),
+             BeadText("The Joint Task Force grew.", "Creció la fuerza conjunta."),
+             BeadText("The Joint Task Force and the United Nations agreed.", "Acordaron la Fuerza de Tarea Conjunta y las Naciones Unidas.")]
+    assert ConsistencyCheck().judge_document(beads, CTX) == [[], [], [], []]
