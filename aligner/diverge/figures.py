@@ -7,6 +7,7 @@ from collections import Counter
 from ..records import Flag
 from .base import BeadText, Check, Context
 from .compare import pair_quantities
+from .dates import WEEKDAY_NAMES
 from .numbers import decimal_for
 from .quantities import Quantity, extract_quantities
 from .units import CURRENCY_WORD_RE, currency_code
@@ -28,6 +29,7 @@ def _date_parts(v: float, unit: str) -> tuple[int | None, int | None, int | None
         "ymd": (n // 10000, n // 100 % 100, n % 100), "ym": (n // 100, n % 100, None),
         "md": (None, n // 100, n % 100), "year": (n, None, None), "decade": (None, None, None),
         "yq": (n // 10, None, None), "q": (None, None, None), "time": (None, None, None),
+        "weekday": (None, None, None),
     }[unit]
 
 
@@ -37,6 +39,7 @@ def _show_date(v: float, unit: str) -> str:
         "ymd": f"{n // 10000}-{n // 100 % 100:02d}-{n % 100:02d}", "ym": f"{n // 100}-{n % 100:02d}",
         "md": f"--{n // 100:02d}-{n % 100:02d}", "yq": f"{n // 10}-Q{n % 10}", "q": f"Q{n}",
         "decade": f"{n}s", "year": str(n), "time": f"{n // 60:02d}:{n % 60:02d}",
+        "weekday": WEEKDAY_NAMES.get(n, str(n)),
     }[unit]
 
 
@@ -60,7 +63,7 @@ def show(q: Quantity, near: Quantity | None = None) -> str:
 
 
 # Mentions with no year/month/day to compare part by part: equal values or nothing.
-_PARTLESS = ("time", "decade", "q")
+_PARTLESS = ("time", "decade", "q", "weekday")
 
 
 def _dates_agree(a: Quantity, b: Quantity) -> bool:
