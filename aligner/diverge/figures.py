@@ -8,6 +8,7 @@ from ..records import Flag
 from .base import BeadText, Check, Context
 from .compare import pair_quantities
 from .dates import WEEKDAY_NAMES
+from .labels import Label, find_labels, label_flags, pair_labels
 from .numbers import decimal_for
 from .quantities import Quantity, extract_quantities
 from .units import CURRENCY_WORD_RE, currency_code
@@ -139,7 +140,14 @@ class FiguresCheck(Check):
             return []
         src = extract_quantities(bead.src_text, ctx.src_lang, decimal_for(ctx.src_lang, ctx.src_decimal, ctx.es_locale))
         tgt = extract_quantities(bead.tgt_text, ctx.tgt_lang, decimal_for(ctx.tgt_lang, ctx.tgt_decimal, ctx.es_locale))
-        return compare(src, tgt) + _currency_flags(bead, src, tgt)
+        labels = pair_labels(find_labels(bead.src_text), find_labels(bead.tgt_text))
+        # Labels the two sides share are compared as labels, not again as numbers or references.
+        src, tgt = _unlabelled(src, [a for a, _ in labels]), _unlabelled(tgt, [b for _, b in labels])
+        return label_flags(labels) + compare(src, tgt) + _currency_flags(bead, src, tgt)
+
+
+def _unlabelled(quantities: list[Quantity], labels: list[Label]) -> list[Quantity]:
+    return [q for q in quantities if not any(q.start < lab.end and lab.start < q.end for lab in labels)]
 
 
 def _bare_currencies(text: str, quantities: list[Quantity]) -> Counter:
