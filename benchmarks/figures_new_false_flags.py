@@ -1,8 +1,8 @@
 """Figure flags on faithful translations, per corpus, and which of them are new.
 
 Every pair read here is a correct official or professional translation, so every figure flag
-is a false alarm. Corpora: FLORES-200 devtest (line i = line i), the UDHR, the SDG framework
-and the GDPR (units paired by id). `--save FILE` keeps the flags of this run; `--against FILE`
+is a false alarm. Corpora: FLORES-200 devtest and Tatoeba (line i = line i), the UDHR, the SDG
+framework and the GDPR (units paired by id), KJV / Reina-Valera 1909 verses (by verse id). `--save FILE` keeps the flags of this run; `--against FILE`
 lists the flags of this run that FILE does not hold (what a change of the figures check added)
 and those it no longer raises: run it once before a change with --save, once after with
 --against, and read every new flag.
@@ -38,15 +38,26 @@ def _unit_docs(folder: Path) -> Iterator[list[Pair]]:
         yield [(f"{en_path.name}#{uid}", en[uid], es[uid]) for uid in en if uid in es]
 
 
-def _flores(folder: Path) -> Iterator[list[Pair]]:
-    en = (folder / "flores200-devtest.en").read_text(encoding="utf-8").splitlines()
-    es = (folder / "flores200-devtest.es").read_text(encoding="utf-8").splitlines()
-    yield [(f"flores#{i}", a, b) for i, (a, b) in enumerate(zip(en, es))]
+def _lines(name: str, en_path: Path, es_path: Path) -> Iterator[list[Pair]]:
+    en = en_path.read_text(encoding="utf-8").splitlines()
+    es = es_path.read_text(encoding="utf-8").splitlines()
+    yield [(f"{name}#{i}", a, b) for i, (a, b) in enumerate(zip(en, es))]
+
+
+def _verses(folder: Path) -> Iterator[list[Pair]]:
+    # Jonah's versification differs between the two Bibles (see benchmarks/divergence.py)
+    for en_path in sorted(p for p in folder.glob("*.verse.en") if not p.name.startswith("JON")):
+        en, es = _units(en_path), _units(en_path.with_suffix(".es"))
+        yield [(f"{en_path.name}#{vid}", en[vid], es[vid]) for vid in en if vid in es]
 
 
 def corpora(root: Path) -> dict[str, Iterator[list[Pair]]]:
-    return {"flores": _flores(root / "flores200-devtest-en-es"), "udhr": _unit_docs(root / "udhr-en-es"),
-            "sdg": _unit_docs(root / "un-sdg-en-es"), "gdpr": _unit_docs(root / "eu-gdpr-en-es")}
+    flores, tatoeba = root / "flores200-devtest-en-es", root / "tatoeba-spa-eng"
+    return {"flores": _lines("flores", flores / "flores200-devtest.en", flores / "flores200-devtest.es"),
+            "udhr": _unit_docs(root / "udhr-en-es"), "sdg": _unit_docs(root / "un-sdg-en-es"),
+            "gdpr": _unit_docs(root / "eu-gdpr-en-es"),
+            "tatoeba": _lines("tatoeba", tatoeba / "tatoeba.spa-eng.eng", tatoeba / "tatoeba.spa-eng.spa"),
+            "bible": _verses(root / "bible-en-es")}
 
 
 def run(root: Path) -> tuple[dict[str, dict], list[dict]]:

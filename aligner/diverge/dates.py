@@ -255,18 +255,18 @@ def _year_ranges(text: str, low: str, lang: str) -> list[DateHit]:
 _WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY_NUM = {d.lower(): i + 1 for i, d in enumerate(_WEEKDAYS_EN)} | {
     d: i + 1 for i, d in enumerate(["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"])
-} | {"miercoles": 3, "sabado": 6}
+} | {"miercoles": 3, "sabado": 6, "sabbath": 6}
 WEEKDAY_NAMES = {i + 1: d for i, d in enumerate(_WEEKDAYS_EN)}
 # English weekdays are capitalised; Spanish ones are written in any case ("Viernes Santo").
 _WEEKDAY = {
-    "en": re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r")s?\b"),
+    "en": re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r"|Sabbath|sabbath)s?\b"),  # the Sabbath = el sábado
     "es": re.compile(r"\b(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?)\b", re.IGNORECASE),
 }
 
 
 def _weekdays(text: str, low: str, lang: str) -> list[DateHit]:
     """Days of the week (value 1 = Monday), which translations keep: "on Tuesday" = "el martes"."""
-    if lang == "en" and "day" not in text:
+    if lang == "en" and "day" not in text and "abbath" not in text:
         return []
     hits: list[DateHit] = []
     for m in finditer(_WEEKDAY[lang], text, low):
@@ -274,7 +274,7 @@ def _weekdays(text: str, low: str, lang: str) -> list[DateHit]:
         # "Santo Domingo", "Plácido Domingo", "Domingo Cavallo": a name beside a capital
         if word.startswith("domingo") and text[m.start()].isupper() and _beside_capital(text, m.start(), m.end()):
             continue
-        day = _WEEKDAY_NUM[word[:-1] if word.endswith(("days", "os")) else word]
+        day = _WEEKDAY_NUM[word[:-1] if word.endswith(("days", "os", "baths")) else word]
         hits.append((m.start(), m.end(), (float(day),), "weekday"))
     return hits
 

@@ -6,8 +6,9 @@ from collections import Counter
 
 from ..records import Flag
 from .base import BeadText, Check, Context
-from .compare import pair_quantities
+from .compare import Pairing, pair_quantities
 from .dates import WEEKDAY_NAMES
+from .direction import direction_flags
 from .labels import Label, find_labels, label_flags, pair_labels
 from .numbers import decimal_for
 from .quantities import Quantity, extract_quantities
@@ -107,7 +108,9 @@ def _missing_flag(q: Quantity, side: str, other: str) -> Flag:
     # Vague amounts and ordinal words ("the first subparagraph" = "el párrafo primero" or just
     # "este párrafo") are often restructured, so their absence is only worth a look.
     # Small numbers in words hide in "both", "another", "twice" ("dos encargados").
-    vague = q.approx or q.kind == "approx" or (q.wordy and (q.kind == "ordinal" or max(q.values) <= 2))
+    # A weekday one side names may be "the Sabbath", "yesterday" or nothing on the other.
+    vague = q.approx or q.kind == "approx" or (q.wordy and (q.kind == "ordinal" or max(q.values) <= 2)) \
+        or q.unit == "weekday"
     severity = "low" if vague else "high" if q.kind in _HEAVY else "medium"
     message = f"{q.kind} missing in {other}: {show(q)}"
     return Flag("figure", severity, message, q.text if side == "src" else "", q.text if side == "tgt" else "")
@@ -120,7 +123,10 @@ def _repeated(q: Quantity, pairs: list[tuple[Quantity, Quantity]], side: int) ->
 
 
 def compare(src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
-    pairing = pair_quantities(src, tgt)
+    return _pairing_flags(pair_quantities(src, tgt))
+
+
+def _pairing_flags(pairing: Pairing) -> list[Flag]:
     flags = [_differ_flag(a, b) for a, b in pairing.differ]
     flags += [_missing_flag(q, "src", "target") for q in pairing.src_only
               if not _weak(q) and not _repeated(q, pairing.same, 0)]
@@ -143,7 +149,9 @@ class FiguresCheck(Check):
         labels = pair_labels(find_labels(bead.src_text), find_labels(bead.tgt_text))
         # Labels the two sides share are compared as labels, not again as numbers or references.
         src, tgt = _unlabelled(src, [a for a, _ in labels]), _unlabelled(tgt, [b for _, b in labels])
-        return label_flags(labels) + compare(src, tgt) + _currency_flags(bead, src, tgt)
+        pairing = pair_quantities(src, tgt)
+        reversed_ = direction_flags(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, src, tgt, pairing.same)
+        return label_flags(labels) + _pairing_flags(pairing) + reversed_ + _currency_flags(bead, src, tgt)
 
 
 def _unlabelled(quantities: list[Quantity], labels: list[Label]) -> list[Quantity]:

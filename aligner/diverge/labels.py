@@ -40,7 +40,10 @@ class Label:
 
 # Where a sentence starts: the text's start, or after ". ", "? ", "! " (closing quotes and
 # brackets allowed), then any opening quote.
-_OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’»)\]]*\s+)[\"'“‘«]?")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
+_OPENING_QUOTE = re.compile(r"[\"'“‘«]?")
+# Every label holds a digit, a bracket, a period after a roman numeral or a heading word's number.
+_GATE = re.compile(r"\d|\)|[IVXLC]\b")
 # A period that ends an abbreviation ends no sentence: "(Larson, 1989, p. 109)", "No. 5".
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:p|pp|no|nos|nº|núm|n|art|arts|apdo|párr|para|paras|vol|cf|ed|eds|ch|sec|fig|figs|pág|págs|op|cit"
@@ -105,11 +108,16 @@ def _label_at(text: str, at: int) -> Label | None:
 
 def find_labels(text: str) -> list[Label]:
     """The labels opening the sentences and items of `text`, in order."""
+    if not _GATE.search(text):
+        return []
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)
+                    if not _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1)]
     labels: list[Label] = []
-    for m in _OPENING.finditer(text):
-        if (labels and m.end() < labels[-1].end) or _ABBREVIATION.search(text, max(0, m.start() - 12), m.start()):
+    for start in starts:
+        at = _OPENING_QUOTE.match(text, start).end()
+        if labels and at < labels[-1].end:
             continue
-        label = _label_at(text, m.end())
+        label = _label_at(text, at)
         if label is not None:
             labels.append(label)
     return labels
