@@ -5,7 +5,8 @@ is a false alarm. Corpora: FLORES-200 devtest and Tatoeba (line i = line i), the
 framework and the GDPR (units paired by id), KJV / Reina-Valera 1909 verses (by verse id). `--save FILE` keeps the flags of this run; `--against FILE`
 lists the flags of this run that FILE does not hold (what a change of the figures check added)
 and those it no longer raises: run it once before a change with --save, once after with
---against, and read every new flag.
+--against, and read every new flag. Also: the share of planted label renumberings (the first
+label of a unit's Spanish side moved on by one) that raise a label flag.
 
 Usage: python benchmarks/figures_new_false_flags.py --data /work/shared/data
            [--save FLAGS.json | --against FLAGS.json]
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from aligner.diverge.base import BeadText, Context
 from aligner.diverge.figures import FiguresCheck
+from aligner.diverge.labels import find_labels
 from aligner.diverge.numbers import detect_decimal_mark
 
 RESULTS = Path(__file__).resolve().parent / "results" / "figures_new_false_flags.json"
@@ -83,6 +86,33 @@ def run(root: Path) -> tuple[dict[str, dict], list[dict]]:
     return table, flags
 
 
+def _renumbered(label_text: str) -> str | None:
+    """`label_text` with its value moved on by one: "3." -> "4.", "(b)" -> "(c)", "Artículo 5" ->
+    "Artículo 6"; None for a label this does not know how to move."""
+    m = re.search(r"\d+(?!.*\d)", label_text)
+    if m:
+        return label_text[:m.start()] + str(int(m.group()) + 1) + label_text[m.end():]
+    m = re.search(r"(?<![A-Za-z])[a-y](?![A-Za-z])", label_text)
+    return label_text[:m.start()] + chr(ord(m.group()) + 1) + label_text[m.end():] if m else None
+
+
+def planted_labels(root: Path) -> dict:
+    """Renumber the first label of the Spanish side of every unit that has labels on both
+    sides, and count the beads that then raise a label flag."""
+    check, n, hit = FiguresCheck(), 0, 0
+    for name in ("udhr", "sdg", "gdpr"):
+        for pairs in corpora(root)[name]:
+            for _, en, es in pairs:
+                src, tgt = find_labels(en), find_labels(es)
+                moved = _renumbered(tgt[0].text) if src and tgt else None
+                if moved is None:
+                    continue
+                n += 1
+                es = es[:tgt[0].start] + moved + es[tgt[0].end:]
+                hit += any(f.message.startswith("label differs") for f in check.judge(BeadText(en, es), Context()))
+    return {"planted": n, "flagged": hit, "recall": round(hit / max(n, 1), 3)}
+
+
 def _ident(flag: dict) -> tuple[str, str, str]:
     return flag["key"], flag["severity"], flag["message"]
 
@@ -102,7 +132,9 @@ def main(argv: list[str]) -> int:
     for name, row in table.items():
         print(f"{name:8} {row['beads']:6d} {row['flags']:6d} {row['high']:5d} {row['medium']:6d} "
               f"{row['low']:5d} {row['ms_per_bead']:8.3f}")
-    result: dict = {"corpora": table}
+    result: dict = {"corpora": table, "planted_labels": planted_labels(args.data)}
+    print("planted label renumberings (UDHR, SDG, GDPR): {planted} beads, {flagged} flagged, recall {recall}"
+          .format(**result["planted_labels"]))
     if args.save:
         args.save.write_text(json.dumps(flags, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.against:

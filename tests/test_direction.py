@@ -44,6 +44,9 @@ def directions(text, lang):
     ("Exports rose 8%, while imports fell 3%.",
      "Las exportaciones aumentaron un 8 %, mientras que las importaciones cayeron un 3 %.", "auto"),
     ("Exports rose 8% and imports fell 3%.", "Las importaciones cayeron un 3 % y las exportaciones subieron un 8 %.", "auto"),
+    # a growth rate said to fall has no one direction
+    ("Economic growth slowed to 2%.", "El crecimiento económico se redujo al 2 %.", "auto"),
+    ("Growth fell to 2%.", "El crecimiento cayó al 2 %.", "auto"),
     # words that only look like cues
     ("The total amounts to 5 million euros.", "El total asciende a 5 millones de euros.", "es"),
     ("Exports increased by 5 million euros.", "Las exportaciones se elevan a 5 millones de euros.", "es"),

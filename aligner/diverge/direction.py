@@ -5,8 +5,8 @@ Each side's verbs and nouns of change (rise, increase, growth, aumentar, alza ..
 cut, reduction, caer, descenso ...) are found by Snowball stem, so every conjugation counts
 without being listed; the irregular forms the stemmer leaves apart (rose, fell, cayó, redujo)
 are listed as stems of their own. A cue belongs to the figure nearest to it within a few
-words of the same clause, and a figure takes its nearest cue, so "rose 8%, while imports fell
-3%" gives 8% a rise and 3% a fall. A negated cue ("did not fall", "no cayeron") says nothing
+words of the same clause, so "rose 8%, while imports fell 3%" gives 8% a rise and 3% a fall; a
+figure with cues of both directions ("growth fell to 2%": a growth rate that falls) has none. A negated cue ("did not fall", "no cayeron") says nothing
 about the direction; "negative growth" is a fall. Words that only look like cues are masked:
 "ascender a" / "elevarse a" (amount to), "bajo" (under), the fall (autumn), "fall within",
 "give rise to", "up to", "lower secondary".
@@ -232,7 +232,10 @@ def attach(text: str, lang: str, quantities: list[Quantity]) -> dict[int, Cue]:
                 best = (gap, k)
         if best is not None:
             owned.setdefault(best[1], []).append((best[0], cue))
-    return {k: min(found, key=lambda gc: gc[0])[1] for k, found in owned.items()}
+    # Cues of both directions on one figure ("growth fell to 2%", "el crecimiento se redujo al
+    # 2 %": the figure is a growth rate said to fall) leave its direction open.
+    return {k: min(found, key=lambda gc: gc[0])[1] for k, found in owned.items()
+            if len({cue.direction for _, cue in found}) == 1}
 
 
 def _by_between(text: str, words, cue: Cue, before: int) -> bool:
