@@ -13,6 +13,7 @@ about the direction; "negative growth" is a fall. Words that only look like cues
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -120,11 +121,7 @@ def _clauses(text: str) -> list[int]:
 
 
 def _clause_of(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        lo, hi = (mid, hi) if starts[mid] <= offset else (lo, mid)
-    return lo
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def _masked(text: str, lang: str) -> list[tuple[int, int]]:
