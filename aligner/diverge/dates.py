@@ -1,9 +1,14 @@
-"""Dates and periods in EN/ES: full dates, month-years, quarters, fiscal years, decades.
+"""Dates and periods in EN/ES: full dates, month-years, quarters, fiscal years, decades, weekdays.
 
 Each is returned as (start, end, values, unit) where the values encode the date at the
 precision the text gives (unit 'ymd' = yyyymmdd, 'ym' = yyyymm, 'md' = mmdd, 'yq' = yyyyq,
-'year', 'decade'); several values mean the text allows several readings (8/10/2021).
-Bare years are left to the number extractor: "in 2021" and "de 2021" are the same count.
+'year', 'decade', 'weekday' = 1 for Monday ... 7); several values mean the text allows several
+readings (8/10/2021).
+Ranges and enumerations give one date per day or year they name, with the month and year
+they share: "June 4-5, 2023" = "4 y 5 de junio de 2023" = 2023-06-04 and 2023-06-05, so two
+renderings pair day by day and a changed end is a changed date.
+Bare years are left to the number extractor: "in 2021" and "de 2021" are the same count; the
+years of a period ("2020-2022", "entre 2020 y 2022") are dates.
 """
 from __future__ import annotations
 
@@ -32,17 +37,29 @@ MONTHS = _month_table()
 _EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December" \
             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _ES_MONTH = r"(" + "|".join(_ES_MONTHS + ["setiembre"]) + r")"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th|\.?º)?"
+_DAY = r"(?P<first>\d{1,2})(?:st|nd|rd|th|\.?º)?"
+_LIST_DAY = r"\d{1,2}(?!\d)(?:st|nd|rd|th|\.?º)?"
+# What joins the days of one month in a range or an enumeration: "4-5", "4, 5 and 6", "4 to 6",
+# "4 y 5", "del 4 al 6", "entre el 4 y el 6".
+_JOIN = {
+    "en": r"(?:\s*[-‐‑–—]\s*|\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|to|through|or|&)\s+(?:the\s+)?)",
+    "es": r"(?:\s*[-‐‑–—]\s*|\s*,\s*(?:y\s+|e\s+)?|\s+(?:y|e|o|al|a|hasta)\s+(?:el\s+|los\s+días\s+)?)",
+}
+_LIST_DAY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|\.?º)?")
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_MORE = {lang: rf"(?P<more>(?:{_JOIN[lang]}{_LIST_DAY})*)" for lang in _JOIN}
 _MONTH_DATE = {
     "en": [
-        re.compile(rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\d)"),  # 8 October 2021
-        re.compile(rf"(?=[A-Z])\b{_EN_MONTH}\s+{_DAY}(?:,?\s+(\d{{4}}))?\b"),  # October 8, 2021
-        re.compile(rf"(?=[A-Z])\b()(?:{_EN_MONTH})(?:\s+of)?,?\s+(\d{{4}})\b"),  # October 2021
+        re.compile(rf"(?=\d)(?<![\d/.,])\b{_DAY}{_MORE['en']}\s+(?:of\s+)?(?P<month>{_EN_MONTH})"
+                   r"(?:,?\s+(?P<year>\d{4}))?(?!\d)"),  # 8 October 2021, 4-5 June 2023
+        re.compile(rf"(?=[A-Z])\b(?P<month>{_EN_MONTH})\s+{_DAY}{_MORE['en']}(?:,?\s+(?P<year>\d{{4}}))?\b"),  # October 8, 2021
+        re.compile(rf"(?=[A-Z])\b(?P<first>)(?P<more>)(?P<month>{_EN_MONTH})(?:\s+of)?,?\s+(?P<year>\d{{4}})\b"),  # October 2021
     ],
     "es": [
         # Spanish dates in any case ("8 de Octubre"): matched on lower-cased text, which is faster
-        re.compile(rf"(?=\d)\b{_DAY}\s+de\s+{_ES_MONTH}(?:\s+(?:de|del)\s+(\d{{4}}))?\b", re.IGNORECASE),
-        re.compile(rf"\b(){_ES_MONTH}\s+(?:de|del)\s+(\d{{4}})\b", re.IGNORECASE),
+        re.compile(rf"(?=\d)(?<![\d/.,])\b{_DAY}{_MORE['es']}\s+de\s+(?P<month>{_ES_MONTH})"
+                   r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?\b", re.IGNORECASE),
+        re.compile(rf"\b(?P<first>)(?P<more>)(?P<month>{_ES_MONTH})\s+(?:de|del)\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
     ],
 }
 _DIGIT = re.compile(r"\d")
@@ -95,23 +112,58 @@ def _full_year(text: str) -> int:
     return year if year >= 100 else (2000 + year if year < 50 else 1900 + year)
 
 
+def _date_value(year: str | None, month: int, day: int) -> tuple[tuple[float, ...], str]:
+    if day and year:
+        return (float(int(year) * 10000 + month * 100 + day),), "ymd"
+    if year:
+        return (float(int(year) * 100 + month),), "ym"
+    return (float(month * 100 + day),), "md"
+
+
+def _list_days(m: re.Match[str]) -> list[tuple[int, int, int]]:
+    """The days a match names after its first one ("4-5", "4, 5 y 6"), as (start, end, day);
+    none when they do not read as one month's days: they must rise, and a list must end on a
+    conjunction or a dash ("Resolution 70/1, 25 September" names one day, not two)."""
+    start = m.start("more")
+    days = [(start + d.start(), start + d.end(), int(d.group(1))) for d in _LIST_DAY_RE.finditer(m.group("more"))]
+    if not days:
+        return []
+    joins = [m.string[a:b] for a, b in zip([m.end("first")] + [e for _, e, _ in days[:-1]], [s for s, _, _ in days])]
+    previous = [int(m.group("first"))] + [d for _, _, d in days[:-1]]
+    if _COMMA_ONLY.match(joins[-1]) or any(d <= p or d > 31 for d, p in zip((d for _, _, d in days), previous)):
+        return []
+    return days
+
+
 def _month_dates(text: str, low: str, lang: str) -> list[DateHit]:
     hits: list[DateHit] = []
     for pattern in _MONTH_DATE[lang]:
         for m in finditer(pattern, text, low):
-            a, b, year = m.group(1), m.group(2), m.group(3)
-            day_s, month_s = (b, a) if a and not a.isdigit() else (a, b)
-            month = MONTHS[month_s.lower().rstrip(".")]
-            day = int(day_s) if day_s else 0
+            month, year = MONTHS[m.group("month").lower().rstrip(".")], m.group("year")
+            day = int(m.group("first")) if m.group("first") else 0
             if day > 31 or (not day and not year):
                 continue
-            if day and year:
-                hits.append((m.start(), m.end(), (int(year) * 10000 + month * 100 + day,), "ymd"))
-            elif year:
-                hits.append((m.start(), m.end(), (int(year) * 100 + month,), "ym"))
-            else:
-                hits.append((m.start(), m.end(), (month * 100 + day,), "md"))
+            days = _list_days(m) if day else []
+            if days:
+                # Every day of "June 4-5, 2023" / "4 y 5 de junio de 2023" is a date of its own,
+                # with the month and year they share, so two renderings pair day by day.
+                hits += [(s, e, *_date_value(year, month, d)) for s, e, d in _list_spans(m, day, days)]
+            elif not m.group("more"):
+                hits.append((m.start(), m.end(), *_date_value(year, month, day)))
+            elif m.start("month") < m.start("first"):  # "June 4, 5 people": the date ends at its day
+                hits.append((m.start(), m.end("first"), *_date_value(None, month, day)))
+            else:  # "70/1, 25 September": the date begins at its last day
+                last = list(_LIST_DAY_RE.finditer(m.group("more")))[-1]
+                hits.append((m.start("more") + last.start(), m.end(), *_date_value(year, month, int(last.group(1)))))
     return hits
+
+
+def _list_spans(m: re.Match[str], day: int, days: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, day) of each day of a list; the month and year go with the day they touch."""
+    month_first = m.start("month") < m.start("first")
+    spans = [(m.start() if month_first else m.start("first"), m.end("first"), day)] + days
+    last_start, _, last_day = spans[-1]
+    return spans[:-1] + [(last_start, m.end(), last_day)]
 
 
 def _numeric_dates(text: str, lang: str) -> list[DateHit]:
@@ -173,19 +225,102 @@ def _times(text: str) -> list[DateHit]:
     return hits
 
 
+_YEAR = r"(?:1[5-9]|20|21)\d{2}"
+# Two years joined as a period: "2020-2022", "2020–22", "2019/20", "between 2020 and 2022",
+# "de 2020 a 2022", "entre los años 2020 y 2022". Both ends are dates, so a changed end is a
+# changed date, and a two-digit end is read in its start's century.
+_YEAR_RANGE = {
+    "en": re.compile(rf"(?=\d)(?<![\d.,/\-‐‑–])({_YEAR})(\s*[-‐‑–—/]\s*|\s+(?:to|through|until|till|and|or)\s+(?:the\s+end\s+of\s+)?)"
+                     r"(\d{4}|\d{2})(?!\d|\s*%|[.,]\d)", re.IGNORECASE),
+    "es": re.compile(rf"(?=\d)(?<![\d.,/\-‐‑–])({_YEAR})(\s*[-‐‑–—/]\s*|\s+(?:a|al|hasta|y|e|o)\s+(?:(?:el|fines\s+de|finales\s+de)\s+)?(?:años?\s+)?)"
+                     r"(\d{4}|\d{2})(?!\d|\s*%|[.,]\d)", re.IGNORECASE),
+}
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _year_ranges(text: str, low: str, lang: str) -> list[DateHit]:
+    hits: list[DateHit] = []
+    for m in finditer(_YEAR_RANGE[lang], text, low):
+        start, end_text = int(m.group(1)), m.group(3)
+        end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
+        # "2019/20" is a season, "2016/679" or "2020/2" a document number
+        slash = "/" in m.group(2)
+        if not start < end <= start + (1 if slash else 100) or (slash and len(end_text) == 4 and end != start + 1):
+            continue
+        hits.append((m.start(1), m.end(1), (float(start),), "year"))
+        hits.append((m.start(3), m.end(3), (float(end),), "year"))
+    return hits
+
+
+_WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY_NUM = {d.lower(): i + 1 for i, d in enumerate(_WEEKDAYS_EN)} | {
+    d: i + 1 for i, d in enumerate(["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"])
+} | {"miercoles": 3, "sabado": 6, "sabbath": 6}
+WEEKDAY_NAMES = {i + 1: d for i, d in enumerate(_WEEKDAYS_EN)}
+# English weekdays are capitalised; Spanish ones are written in any case ("Viernes Santo").
+_WEEKDAY = {
+    "en": re.compile(r"\b(" + "|".join(_WEEKDAYS_EN) + r"|Sabbath|sabbath)s?\b"),  # the Sabbath = el sábado
+    "es": re.compile(r"\b(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?)\b", re.IGNORECASE),
+}
+
+
+def _weekdays(text: str, low: str, lang: str) -> list[DateHit]:
+    """Days of the week (value 1 = Monday), which translations keep: "on Tuesday" = "el martes"."""
+    if lang == "en" and "day" not in text and "abbath" not in text:
+        return []
+    hits: list[DateHit] = []
+    for m in finditer(_WEEKDAY[lang], text, low):
+        word = m.group(1).lower()
+        # "Santo Domingo", "Plácido Domingo", "Domingo Cavallo": a name beside a capital
+        if word.startswith("domingo") and text[m.start()].isupper() and _beside_capital(text, m.start(), m.end()):
+            continue
+        day = _WEEKDAY_NUM[word[:-1] if word.endswith(("days", "os", "baths")) else word]
+        hits.append((m.start(), m.end(), (float(day),), "weekday"))
+    return hits
+
+
+def _beside_capital(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip().rsplit(None, 1)
+    after = text[end:].lstrip().split(None, 1)
+    return bool(before and before[-1][:1].isupper() and before[-1][-1:].isalpha()) or \
+        bool(after and after[0][:1].isupper())
+
+
+# What joins the two dates of a period across months: "June 30 - July 2, 2023",
+# "del 30 de junio al 2 de julio de 2023"; the year written once belongs to both.
+_SHARED_YEAR_GAP = re.compile(r"\s*(?:[-‐‑–—]|to|through|until|till|and|&|al|a|y|e|hasta(?:\s+el)?)\s*(?:(?:the|el)\s+)?",
+                              re.IGNORECASE)
+
+
+def _share_years(text: str, hits: list[DateHit]) -> list[DateHit]:
+    out = list(hits)
+    for i in range(len(out) - 1):
+        (s, e, values, unit), (s2, _, values2, unit2) = out[i], out[i + 1]
+        if unit == "md" and unit2 == "ymd" and _SHARED_YEAR_GAP.fullmatch(text, e, s2):
+            month_day, later = int(values[0]), int(values2[0])
+            year = later // 10000 - (1 if month_day // 100 > later // 100 % 100 else 0)  # "December 30 - January 2, 2024"
+            out[i] = (s, e, (float(year * 10000 + month_day),), "ymd")
+    return out
+
+
 def find_dates(text: str, lang: str) -> list[DateHit]:
     """All date and period mentions, longest first where they overlap."""
     low = lower_same_length(text)
-    if not _DIGIT.search(text):  # only a period can be written without digits ("the twenties")
-        return _periods(text, low, lang)
-    hits = _periods(text, low, lang) + _month_dates(text, low, lang)
+    hits = _periods(text, low, lang) + _weekdays(text, low, lang)
+    if not _DIGIT.search(text):  # only a period or a weekday can be written without digits
+        return sorted(hits)
+    hits += _month_dates(text, low, lang)
     if _DIGIT_SEPARATOR.search(text):
         hits += _numeric_dates(text, lang)
     if _DIGIT_TIME.search(text):
         hits += _times(text)
+    if _FOUR_DIGITS.search(text):
+        years = _year_ranges(text, low, lang)
+        # "los años 2020 y 2022" names two years, not the 2020s
+        hits = [h for h in hits if h[3] != "decade" or not any(s < h[1] and h[0] < e for s, e, _, _ in years)] + years
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[DateHit] = []
     for hit in hits:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
-    return kept
+    return _share_years(text, kept)

@@ -6,7 +6,10 @@ from collections import Counter
 
 from ..records import Flag
 from .base import BeadText, Check, Context
-from .compare import pair_quantities
+from .compare import Pairing, pair_quantities
+from .dates import WEEKDAY_NAMES
+from .direction import direction_flags
+from .labels import Label, find_labels, label_flags, pair_labels
 from .numbers import decimal_for
 from .quantities import Quantity, extract_quantities
 from .units import CURRENCY_WORD_RE, currency_code
@@ -28,6 +31,7 @@ def _date_parts(v: float, unit: str) -> tuple[int | None, int | None, int | None
         "ymd": (n // 10000, n // 100 % 100, n % 100), "ym": (n // 100, n % 100, None),
         "md": (None, n // 100, n % 100), "year": (n, None, None), "decade": (None, None, None),
         "yq": (n // 10, None, None), "q": (None, None, None), "time": (None, None, None),
+        "weekday": (None, None, None),
     }[unit]
 
 
@@ -37,6 +41,7 @@ def _show_date(v: float, unit: str) -> str:
         "ymd": f"{n // 10000}-{n // 100 % 100:02d}-{n % 100:02d}", "ym": f"{n // 100}-{n % 100:02d}",
         "md": f"--{n // 100:02d}-{n % 100:02d}", "yq": f"{n // 10}-Q{n % 10}", "q": f"Q{n}",
         "decade": f"{n}s", "year": str(n), "time": f"{n // 60:02d}:{n % 60:02d}",
+        "weekday": WEEKDAY_NAMES.get(n, str(n)),
     }[unit]
 
 
@@ -60,7 +65,7 @@ def show(q: Quantity, near: Quantity | None = None) -> str:
 
 
 # Mentions with no year/month/day to compare part by part: equal values or nothing.
-_PARTLESS = ("time", "decade", "q")
+_PARTLESS = ("time", "decade", "q", "weekday")
 
 
 def _dates_agree(a: Quantity, b: Quantity) -> bool:
@@ -103,7 +108,9 @@ def _missing_flag(q: Quantity, side: str, other: str) -> Flag:
     # Vague amounts and ordinal words ("the first subparagraph" = "el párrafo primero" or just
     # "este párrafo") are often restructured, so their absence is only worth a look.
     # Small numbers in words hide in "both", "another", "twice" ("dos encargados").
-    vague = q.approx or q.kind == "approx" or (q.wordy and (q.kind == "ordinal" or max(q.values) <= 2))
+    # A weekday one side names may be "the Sabbath", "yesterday" or nothing on the other.
+    vague = q.approx or q.kind == "approx" or (q.wordy and (q.kind == "ordinal" or max(q.values) <= 2)) \
+        or q.unit == "weekday"
     severity = "low" if vague else "high" if q.kind in _HEAVY else "medium"
     message = f"{q.kind} missing in {other}: {show(q)}"
     return Flag("figure", severity, message, q.text if side == "src" else "", q.text if side == "tgt" else "")
@@ -116,7 +123,10 @@ def _repeated(q: Quantity, pairs: list[tuple[Quantity, Quantity]], side: int) ->
 
 
 def compare(src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
-    pairing = pair_quantities(src, tgt)
+    return _pairing_flags(pair_quantities(src, tgt))
+
+
+def _pairing_flags(pairing: Pairing) -> list[Flag]:
     flags = [_differ_flag(a, b) for a, b in pairing.differ]
     flags += [_missing_flag(q, "src", "target") for q in pairing.src_only
               if not _weak(q) and not _repeated(q, pairing.same, 0)]
@@ -136,7 +146,16 @@ class FiguresCheck(Check):
             return []
         src = extract_quantities(bead.src_text, ctx.src_lang, decimal_for(ctx.src_lang, ctx.src_decimal, ctx.es_locale))
         tgt = extract_quantities(bead.tgt_text, ctx.tgt_lang, decimal_for(ctx.tgt_lang, ctx.tgt_decimal, ctx.es_locale))
-        return compare(src, tgt) + _currency_flags(bead, src, tgt)
+        labels = pair_labels(find_labels(bead.src_text), find_labels(bead.tgt_text))
+        # Labels the two sides share are compared as labels, not again as numbers or references.
+        src, tgt = _unlabelled(src, [a for a, _ in labels]), _unlabelled(tgt, [b for _, b in labels])
+        pairing = pair_quantities(src, tgt)
+        reversed_ = direction_flags(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, src, tgt, pairing.same)
+        return label_flags(labels) + _pairing_flags(pairing) + reversed_ + _currency_flags(bead, src, tgt)
+
+
+def _unlabelled(quantities: list[Quantity], labels: list[Label]) -> list[Quantity]:
+    return [q for q in quantities if not any(q.start < lab.end and lab.start < q.end for lab in labels)]
 
 
 def _bare_currencies(text: str, quantities: list[Quantity]) -> Counter:

@@ -15,6 +15,7 @@ from .cues import lower_same_length
 __all__ = ["Scanner", "finditer", "lower_same_length", "lowered"]
 
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+_NAMED_GROUP = re.compile(r"\(\?p([<=])")
 
 
 @functools.lru_cache(maxsize=None)
@@ -23,7 +24,9 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     lower-casing its source would change an escape (\\S, \\D, \\W, \\B)."""
     if not pattern.flags & re.IGNORECASE or _UPPER_ESCAPE.search(pattern.pattern):
         return None
-    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+    # named groups keep their spelling: "(?P<" lower-cased is no syntax at all
+    source = _NAMED_GROUP.sub(lambda m: "(?P" + m.group(1), pattern.pattern.lower())
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def finditer(pattern: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
