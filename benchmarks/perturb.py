@@ -496,7 +496,7 @@ def renumber_label(text: str, rng: random.Random) -> str | None:
     m = _LETTER_LABEL.match(text)
     if m:
         letter = m.group(2)
-        others = [c for c in "abcdefghij" if c != letter and abs(ord(c) - ord(letter)) <= 2]
+        others = [c for c in "abcdefghijklmnopqrstuvwxyz" if c != letter and abs(ord(c) - ord(letter)) <= 2]
         sites.append((m.start(2), m.end(2), rng.choice(others)))
     return _replace_one(text, sites, rng)
 
@@ -572,13 +572,18 @@ _TIME_PHRASES = (
     r"(?:hoy|ayer|anteayer|mañana)", r"(?:en|durante)\s+los\s+últimos\s+\w+\s+(?:años|meses|días)",
 )
 _PLACE_NOUNS = "estados|regiones|provincias|zonas|municipios|comunidades|países|territorios|ciudades|departamentos"
+# A place phrase must end where its noun phrase ends: before a stop, a function word or a
+# figure ("en la Unión en virtud de"), not before a word that may still belong to it ("en el
+# Estado miembro").
+_PHRASE_END = (r"(?=\s*[,;:.)]|\s*$|\s+(?:de|del|y|e|o|u|con|para|por|a|al|en|el|la|los|las|que|sobre|"
+               r"durante|desde|hasta|entre|se|no|ya|\d)\b)")
 _PLACE_PHRASES = (
     # "en México", "en la Ciudad de México", "en los Estados Unidos", "en Ginebra"
     r"en\s+(?:(?:el|la|los|las)\s+)?[" + _UPPER + r"]" + _W + r"+(?:\s+(?:de\s+|del\s+|(?:y|e)\s+(?:el\s+|la\s+)?)?["
-    + _UPPER + r"]" + _W + r"+)*",
+    + _UPPER + r"]" + _W + r"+)*" + _PHRASE_END,
     # "en los estados del norte", "en las zonas rurales", "en las regiones fronterizas del país"
     r"en\s+(?:los|las)\s+(?:" + _PLACE_NOUNS + r")(?:\s+(?!(?:y|e|o|u|que|de|del)\b)" + _W + r"+)?"
-    r"(?:\s+(?:de|del|de la|de los|de las)\s+" + _W + r"+)*",
+    r"(?:\s+(?:de|del|de la|de los|de las)\s+" + _W + r"+)*" + _PHRASE_END,
     # "y el Caribe", "y Centroamérica": the last place of a coordinated pair of places
     r"(?:y|e)\s+(?:el\s+|la\s+)?(?:Caribe|Centroamérica|Sudamérica|Norteamérica|el Pacífico|África|Asia|Europa|"
     r"Oceanía|América Latina|Canadá|México|Estados Unidos|Guatemala|Honduras|El Salvador|Panamá|Colombia)",
