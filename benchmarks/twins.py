@@ -90,13 +90,13 @@ def _fmt(x: float | None) -> str:
 
 
 def table(results: dict) -> str:
-    lines = [f"{'twin':<22} {'kind':<11} {'gold':>4} {'found':>5} {'claims':>6} {'R':>6} {'P':>6}"]
+    lines = [f"{'twin':<40} {'kind':<11} {'gold':>4} {'found':>5} {'claims':>6} {'R':>6} {'P':>6}"]
     for name, r in results.items():
         for k, v in r["kinds"].items():
             if v["gold"] or v["claims"]:
-                lines.append(f"{name:<22} {k:<11} {v['gold']:>4} {v['found']:>5} {v['claims']:>6} "
+                lines.append(f"{name:<40} {k:<11} {v['gold']:>4} {v['found']:>5} {v['claims']:>6} "
                              f"{_fmt(v['recall']):>6} {_fmt(v['precision']):>6}")
-        lines.append(f"{name:<22} {'ALL':<11} {r['gold']:>4} {r['found']:>5} {r['claims']:>6} "
+        lines.append(f"{name:<40} {'ALL':<11} {r['gold']:>4} {r['found']:>5} {r['claims']:>6} "
                      f"{_fmt(r['recall']):>6} {_fmt(r['precision']):>6}")
     return "\n".join(lines)
 
