@@ -25,7 +25,7 @@ gold beads (the UDHR's Spanish-only adoption note, "Now, therefore,") are real i
 deletions: they are left out of the rates and reported apart.
 
 Verdicts: benchmarks/faithful_verdicts.jsonl, one JSON object per judged high flag
-({"set", "unit", "kind", "tgt_evidence", "verdict", "by"}; verdict "real error in the official
+({"set", "unit", "kind", "tgt_evidence", "verdict", "by", "why"}; verdict "real error in the official
 text" or "false"), is merged into the listing by (set, unit, kind, tgt_evidence), so a verdict
 survives reruns until the flag changes.
 
@@ -204,7 +204,8 @@ def high_flags(set_name: str, variant: str, judged: Sequence[Judged], verdicts: 
             out.append({"set": set_name, "variant": variant, "unit": j.unit, "one_sided": j.one_sided,
                         "kind": f.kind, "message": f.message, "src_evidence": f.src_evidence,
                         "tgt_evidence": f.tgt_evidence, "en": j.src, "es": j.tgt,
-                        "verdict": known.get("verdict"), "verdict_by": known.get("by")})
+                        "verdict": known.get("verdict"), "verdict_by": known.get("by"),
+                        "verdict_why": known.get("why")})
     return out
 
 
@@ -280,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for h in official:
         print(f"  [{h['set']} {h['variant']}] {h['unit']}: {h['kind']}: {h['message']} "
               f"(EN {h['src_evidence']!r} / ES {h['tgt_evidence']!r}) verdict: {h['verdict'] or '?'}")
+    verdicts_seen = Counter(h["verdict"] or "no verdict yet" for h in official)
+    print("  verdicts: " + ", ".join(f"{v} {n}" for v, n in sorted(verdicts_seen.items())))
     others = Counter((h["set"], h["variant"], h["kind"]) for h in highs if h["set"] not in OFFICIAL)
     if others:
         print("\nhigh flags elsewhere (listed in the JSON): " + ", ".join(
