@@ -11,6 +11,10 @@ Matching: a predicted bead *covers* a gold flag when it shares a sentence with t
   * recall of kind k    = gold flags of kind k covered by a bead raising k / gold flags of kind k;
   * precision of kind k = beads raising k that cover some gold flag of kind k / beads raising k.
 A bead raising a kind twice counts once. Totals are the same over all kinds together.
+  * clean recall: recall counting only the gold flags whose English sentences raise no claim
+    of that kind in the faithful pair the twin was made from (its `aligner check` output), so
+    a false alarm the faithful text raises too ("June 4-5" read as a changed date) cannot
+    pass for a detection. Additions have no English and are always clean.
 
 Usage: python benchmarks/twins.py [--cache-dir DIR]
 """
@@ -50,6 +54,13 @@ def read_gold(folder: Path) -> list[GoldFlag]:
     return [GoldFlag(tuple(r["src"]), tuple(r["tgt"]), r["kind"], r["note"]) for r in rows]
 
 
+def faithful_of(twin: Path) -> Path | None:
+    """The clean pair a twin was made from: divergent-X -> X (divergent -> security-communique)."""
+    name = "security-communique" if twin.name == "divergent" else twin.name.removeprefix("divergent-")
+    pair = twin.parent / name
+    return pair if (pair / "en.md").exists() and name != twin.name else None
+
+
 def check_twin(folder: Path, cache_dir: Path | None = None, encoder="use") -> Alignment:
     import aligner
 
@@ -64,11 +75,18 @@ def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
 
-def score(alignment: Alignment, gold: Sequence[GoldFlag]) -> dict:
+def _raised(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...], set[str]]]:
+    return [(b.src, b.tgt, {f.kind for f in b.flags if f.severity in CLAIMS}) for b in alignment.beads]
+
+
+def score(alignment: Alignment, gold: Sequence[GoldFlag], faithful: Alignment | None = None) -> dict:
     """Per-kind and overall recall/precision of the alignment's flags against the gold flags,
-    and the gold flags missed and the claims no gold flag backs (definitions above)."""
-    raised = [(b.src, b.tgt, {f.kind for f in b.flags if f.severity in CLAIMS}) for b in alignment.beads]
+    and the gold flags missed and the claims no gold flag backs (definitions above); with the
+    faithful pair's alignment, clean recall too."""
+    raised = _raised(alignment)
     found = [g for g in gold if any(g.kind in kinds and _covers(s, t, g) for s, t, kinds in raised)]
+    before = _raised(faithful) if faithful is not None else []
+    clean = [g for g in found if not any(g.kind in kinds and set(s) & set(g.src) for s, _, kinds in before)]
     claims = [(s, t, k) for s, t, kinds in raised for k in kinds]
     right = [(s, t, k) for s, t, k in claims if any(g.kind == k and _covers(s, t, g) for g in gold)]
     per_kind = {}
@@ -77,9 +95,11 @@ def score(alignment: Alignment, gold: Sequence[GoldFlag]) -> dict:
         n_claims = sum(c[2] == k for c in claims)
         per_kind[k] = {"gold": n_gold, "found": sum(g.kind == k for g in found), "claims": n_claims,
                        "recall": _ratio(sum(g.kind == k for g in found), n_gold),
+                       "clean_recall": _ratio(sum(g.kind == k for g in clean), n_gold) if faithful else None,
                        "precision": _ratio(sum(c[2] == k for c in right), n_claims)}
     return {"gold": len(gold), "found": len(found), "claims": len(claims),
             "recall": _ratio(len(found), len(gold)), "precision": _ratio(len(right), len(claims)),
+            "clean_recall": _ratio(len(clean), len(gold)) if faithful else None,
             "kinds": per_kind,
             "missed": [g.note for g in gold if g not in found],
             "unbacked": [f"{list(s)}:{list(t)} {k}" for s, t, k in claims if (s, t, k) not in right]}
@@ -90,14 +110,12 @@ def _fmt(x: float | None) -> str:
 
 
 def table(results: dict) -> str:
-    lines = [f"{'twin':<40} {'kind':<11} {'gold':>4} {'found':>5} {'claims':>6} {'R':>6} {'P':>6}"]
+    lines = [f"{'twin':<40} {'kind':<11} {'gold':>4} {'found':>5} {'claims':>6} {'R':>6} {'clean R':>7} {'P':>6}"]
     for name, r in results.items():
-        for k, v in r["kinds"].items():
+        for k, v in list(r["kinds"].items()) + [("ALL", r)]:
             if v["gold"] or v["claims"]:
                 lines.append(f"{name:<40} {k:<11} {v['gold']:>4} {v['found']:>5} {v['claims']:>6} "
-                             f"{_fmt(v['recall']):>6} {_fmt(v['precision']):>6}")
-        lines.append(f"{name:<40} {'ALL':<11} {r['gold']:>4} {r['found']:>5} {r['claims']:>6} "
-                     f"{_fmt(r['recall']):>6} {_fmt(r['precision']):>6}")
+                             f"{_fmt(v['recall']):>6} {_fmt(v['clean_recall']):>7} {_fmt(v['precision']):>6}")
     return "\n".join(lines)
 
 
@@ -108,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = {}
     for folder in twins():
-        results[folder.name] = score(check_twin(folder, args.cache_dir), read_gold(folder))
+        pair = faithful_of(folder)
+        faithful = check_twin(pair, args.cache_dir) if pair else None
+        results[folder.name] = score(check_twin(folder, args.cache_dir), read_gold(folder), faithful)
     print(table(results))
     for name, r in results.items():
         for note in r["missed"]:

@@ -2,7 +2,9 @@
 
 Every corpora/ pair: its .sents are what the segmenter makes of its .md/.txt. Every divergent
 twin (a folder with flags.gold.jsonl) goes through `aligner.check` and is scored against its
-gold flags by benchmarks/twins.py; the checker must find at least 90% of them. The twins of
+gold flags by benchmarks/twins.py; the checker must find at least 90% of them (also counting
+only the ones the faithful pair does not raise already), and 80% of its medium/high claims
+must be backed by a gold flag. The twins of
 migration-ministerial and atlantic-fisheries-statement plant kinds the checker did not handle
 when they were written (a dropped list item, a reversed direction, an intention for a
 commitment, a renumbered label, a moved range end, a dropped time or place), so their recall
@@ -29,6 +31,7 @@ CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 PAIRS = sorted(p for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []
 NEW_KIND_TWINS = ("divergent-migration-ministerial", "divergent-atlantic-fisheries-statement")
 MIN_RECALL = 0.9
+MIN_PRECISION = 0.8
 
 
 @pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
@@ -60,14 +63,31 @@ def _twin_params():
 
 @pytest.fixture(scope="module")
 def twin_scores(use_encoder) -> dict[str, dict]:
-    return {t.name: T.score(T.check_twin(t, encoder=use_encoder), T.read_gold(t)) for t in T.twins(CORPORA)}
+    return {t.name: T.score(T.check_twin(t, encoder=use_encoder), T.read_gold(t),
+                            T.check_twin(T.faithful_of(t), encoder=use_encoder)) for t in T.twins(CORPORA)}
 
 
 @pytest.mark.parametrize("twin", list(_twin_params()))
 def test_check_finds_the_planted_disagreements(twin: Path, twin_scores) -> None:
     result = twin_scores[twin.name]
-    print(f"{twin.name}: recall {result['recall']}, precision {result['precision']}")
+    print(f"{twin.name}: recall {result['recall']}, clean recall {result['clean_recall']}, "
+          f"precision {result['precision']}")
     assert result["recall"] >= MIN_RECALL, result["missed"]
+    assert result["clean_recall"] >= MIN_RECALL, "found only because the faithful pair raises it too"
+    assert result["precision"] >= MIN_PRECISION, result["unbacked"]
+
+
+@pytest.mark.xfail(strict=False, reason="the checker reads 'June 4-5' / '4 y 5 de junio' as different dates "
+                   "and flags the courtesy-translation notice")
+@pytest.mark.parametrize("name", ["migration-ministerial", "atlantic-fisheries-statement"])
+def test_faithful_communiques_raise_no_high_flag(name: str, use_encoder) -> None:
+    import aligner
+
+    folder = CORPORA / name
+    flags = [f for b in aligner.check(folder / "en.md", folder / "es.md", encoder=use_encoder).beads
+             for f in b.flags]
+    assert not [f for f in flags if f.severity == "high"], flags
+    assert sum(f.severity == "medium" for f in flags) <= 3, flags
 
 
 def test_twins_exist() -> None:
@@ -89,10 +109,22 @@ def test_twin_score_matches_by_shared_sentences() -> None:
              Bead((), (2,), 0.0, flags=(Flag("addition", "low", "hint only"),)),   # low: no claim
              Bead((3,), (3,), 1.0, flags=(Flag("figure", "high", "wrong kind"),))]
     result = T.score(_alignment(beads, 4, 4), gold)
-    assert (result["found"], result["claims"], result["recall"]) == (2, 3, 0.5)
-    assert result["kinds"]["figure"] == {"gold": 1, "found": 1, "claims": 2, "recall": 1.0, "precision": 0.5}
+    assert (result["found"], result["claims"], result["recall"], result["clean_recall"]) == (2, 3, 0.5, None)
+    assert result["kinds"]["figure"] == {"gold": 1, "found": 1, "claims": 2, "recall": 1.0,
+                                         "clean_recall": None, "precision": 0.5}
     assert result["kinds"]["addition"]["recall"] == 0.0 and result["kinds"]["addition"]["precision"] is None
     assert result["missed"] == ["c", "d"] and result["unbacked"] == ["[3]:[3] figure"]
+    # the faithful pair already raises a figure on English sentence 0: that find is not clean
+    faithful = _alignment([Bead((0,), (0,), 1.0, flags=(Flag("figure", "high", "x"),)),
+                           Bead((1, 2, 3), (1, 2, 3), 1.0)], 4, 4)
+    result = T.score(_alignment(beads, 4, 4), gold, faithful)
+    assert result["clean_recall"] == 0.25 and result["kinds"]["figure"]["clean_recall"] == 0.0
+
+
+def test_every_twin_knows_its_faithful_pair() -> None:
+    for twin in T.twins(CORPORA):
+        pair = T.faithful_of(twin)
+        assert pair is not None and (pair / "en.md").read_bytes() == (twin / "en.md").read_bytes()
 
 
 # --- faithful_flags ------------------------------------------------------------------------
