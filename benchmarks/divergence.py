@@ -24,7 +24,11 @@ the chosen split: the untouched beads of every unit plus the perturbed beads.
   * clean recall: recall restricted to perturbed beads whose untouched twin raises no k, so
     pre-existing false alarms cannot pass for detections;
   * false flags on untouched beads: flags of kind k per bead, beads with >= 1 flag of kind k,
-    and the number of high-severity flags of kind k.
+    and the number of high-severity flags of kind k (official beads only).
+Per perturbation type t of gold kind k: recall and clean recall as above over t's beads, and
+  * paired precision = t's beads raising k / (t's beads raising k + their untouched twins
+    raising k): each perturbed bead is set against its own twin, so the base rate is 1:1 and
+    a flag the perturbation did not cause counts against the type.
 The perturbed/untouched mix (about 150 perturbed beads per type against ~800 untouched in
 each half) sets the base rate behind precision; it is a property of this benchmark, not of
 real documents.
@@ -32,6 +36,17 @@ real documents.
 Similarity scores: the benchmark has no aligner in the loop, so two-sided beads get score
 1.0 and one-sided beads 0.0. A check that relies on low scores (partial omissions) is
 therefore not exercised here.
+
+Perturbation types (benchmarks/perturb.py): changed digits, number words, dates, currencies,
+scales, reversed directions of change (aumentó -> disminuyó), renumbered labels ("3." -> "5."),
+a moved end of a range ("4 y 5 de junio" -> "4 y 6 de junio") -> figure; weakened obligations,
+inserted or dropped negations, dropped conditions or parties, commitments turned into intentions
+or studies ("se comprometen a aplicar" -> "considerarán aplicar") -> commitment; a deleted
+sentence, a dropped inner item of an enumeration of three or more, a dropped time or place
+phrase ("en junio", "y el Caribe") -> omission; an added sentence -> addition. The official
+text has too few ranges, so `range_end` also runs on faithful pairs synthesised from units
+with a date or a year (`synthesise_ranges`); their untouched versions join the cases as twins
+(counted in precision, not among the untouched official beads).
 
 Baseline: what translation QA tools do -- the multiset of numbers written with digits on
 each side (group/decimal separators removed, so "1,25" matches "1.25"); a "figure" flag
@@ -54,6 +69,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -89,6 +105,7 @@ class Case:
     ptype: str | None = None
     gold: str | None = None
     also: tuple[str, ...] = ()  # other kinds a flag may rightly have (see `side_kinds`)
+    synthetic: bool = False  # a faithful pair made by `synthesise_ranges`, not official text
 
     @property
     def bead(self) -> BeadText:
@@ -138,28 +155,82 @@ def load_bible(root: Path) -> list[tuple[Context, list[Unit]]]:
 
 
 def half(key: str) -> str:
+    """The split of a unit; a synthesised variant ("<key>~range") goes with its unit."""
+    key = key.split("~", 1)[0]
     return "dev" if hashlib.sha1(key.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+# --- synthesised ranges ----------------------------------------------------------------------
+
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_YEAR = re.compile(r"(?<![\w/.,\-–])((?:19|20)\d\d)(?![\w/\-–]|[.,]\d)")
+_EN_DAY_FIRST = re.compile(r"(?<![\w.,])([1-9]|[12]\d)( (?:" + "|".join(_EN_MONTHS) + r") (?:19|20)\d\d)")
+_EN_MONTH_FIRST = re.compile(r"((?:" + "|".join(_EN_MONTHS) + r") )([1-9]|[12]\d)(, (?:19|20)\d\d)")
+_ES_DAY = re.compile(r"(?<![\w.,])([1-9]|[12]\d)( de [a-záéíóú]+ de (?:19|20)\d\d)")
+
+
+def synthesise_ranges(units: Sequence[Unit]) -> list[Unit]:
+    """Faithful pairs holding a range, made from official units, for the range perturbation.
+
+    The official SDG/GDPR text has about a dozen ranges, too few to measure; so a unit whose
+    two sides write the same day-month-year date once each becomes a two-day range on both
+    sides ("25 May 2018" / "May 25, 2018" -> "25-26 May 2018" / "May 25-26, 2018", Spanish
+    "25 de mayo de 2018" -> "25 y 26 de mayo de 2018"), and otherwise a unit whose two sides
+    write the same year once each becomes a span ending in it ("2030" -> "2027–2030" in
+    English, "2027-2030" in Spanish: the dash differs, as it does in real pairs). Each is
+    keyed "<unit key>~range" and stays in its unit's split.
+    """
+    out = []
+    for u in units:
+        en_days = _EN_DAY_FIRST.findall(u.en) + [(d, m) for m, d, _ in _EN_MONTH_FIRST.findall(u.en)]
+        es_days = _ES_DAY.findall(u.es)
+        if len(en_days) == 1 and len(es_days) == 1 and en_days[0][0] == es_days[0][0]:
+            day = int(es_days[0][0])
+            en = _EN_DAY_FIRST.sub(lambda m: f"{m.group(1)}-{day + 1}{m.group(2)}", u.en)
+            en = _EN_MONTH_FIRST.sub(lambda m: f"{m.group(1)}{m.group(2)}-{day + 1}{m.group(3)}", en)
+            es = _ES_DAY.sub(lambda m: f"{m.group(1)} y {day + 1}{m.group(2)}", u.es)
+            out.append(Unit(f"{u.key}~range", en, es))
+            continue
+        en_years, es_years = _YEAR.findall(u.en), _YEAR.findall(u.es)
+        if len(en_years) == 1 and es_years == en_years:
+            start = int(en_years[0]) - 3
+            out.append(Unit(f"{u.key}~range", _YEAR.sub(lambda m: f"{start}–{m.group(1)}", u.en),
+                            _YEAR.sub(lambda m: f"{start}-{m.group(1)}", u.es)))
+    return out
+
+
+# Perturbations measured on synthesised contexts as well as on the official ones.
+SYNTHESISED = {"range_end": synthesise_ranges}
 
 
 # --- cases -------------------------------------------------------------------------------
 
 def build_cases(docs: list[tuple[Context, list[Unit]]], split: str, seed: int, per_type: int) -> list[Case]:
     """Untouched beads of the split's units, then the split's share of at most `per_type`
-    perturbed beads per type, sampled over both halves (so each half gets about half)."""
+    perturbed beads per type, sampled over both halves (so each half gets about half). A type
+    listed in SYNTHESISED also perturbs synthesised variants of the units; the untouched
+    variants that were perturbed join the cases (marked synthetic) as their twins."""
     units = [(ctx, u) for ctx, doc_units in docs for u in doc_units]
     donors = {h: tuple(s for _, u in units if half(u.key) == h for s in perturb.sentences(u.es))
               for h in ("dev", "test")}
     cases = [Case(u.key, u.en, u.es, ctx) for ctx, u in units]
     for p in perturb.PERTURBATIONS:
-        hits = []
-        for ctx, u in units:
+        pool = list(units)
+        if p.name in SYNTHESISED:
+            pool += [(ctx, v) for ctx, doc_units in docs for v in SYNTHESISED[p.name](doc_units)]
+        hits, origin = [], {}
+        for ctx, u in pool:
             pair = p.apply(u.en, u.es, random.Random(f"{seed}:{p.name}:{u.key}"), donors[half(u.key)])
             if pair is not None:
                 hits.append(Case(u.key, pair[0], pair[1], ctx, p.name, p.kind, side_kinds(u, pair, p.kind)))
+                origin[u.key] = (ctx, u)
         if len(hits) > per_type:
             keep = set(random.Random(f"{seed}:{p.name}").sample(range(len(hits)), per_type))
             hits = [c for i, c in enumerate(hits) if i in keep]
         cases.extend(hits)
+        cases.extend(Case(c.key, origin[c.key][1].en, origin[c.key][1].es, c.ctx, synthetic=True)
+                     for c in hits if "~" in c.key)
     return [c for c in cases if split == "all" or half(c.key) == split]
 
 
@@ -189,11 +260,11 @@ def _ratio(num: int, den: int) -> float | None:
 
 
 def score(cases: Sequence[Case], flags: Sequence[Sequence[Flag]]) -> dict:
-    """Precision/recall per kind, recall per perturbation type and false flags on untouched
-    beads (definitions in the module docstring)."""
+    """Precision/recall per kind, recall and paired precision per perturbation type, and false
+    flags on untouched official beads (definitions in the module docstring)."""
     raised = [{f.kind for f in fs} for fs in flags]
     twin = {c.key: r for c, r in zip(cases, raised) if c.ptype is None}
-    untouched = [(c, fs) for c, fs in zip(cases, flags) if c.ptype is None]
+    untouched = [(c, fs) for c, fs in zip(cases, flags) if c.ptype is None and not c.synthetic]
     kinds, per_type = {}, {}
     for k in FLAG_KINDS:
         gold = [r for c, r in zip(cases, raised) if c.gold == k]
@@ -215,8 +286,14 @@ def score(cases: Sequence[Case], flags: Sequence[Sequence[Flag]]) -> dict:
         }
     for name in dict.fromkeys(c.ptype for c in cases if c.ptype):
         rows = [(c, r) for c, r in zip(cases, raised) if c.ptype == name]
-        per_type[name] = {"kind": rows[0][0].gold, "n": len(rows),
-                          "recall": _ratio(sum(c.gold in r for c, r in rows), len(rows)),
+        k = rows[0][0].gold
+        hits = sum(k in r for _, r in rows)
+        twins_raising = sum(k in twin.get(c.key, set()) for c, _ in rows)
+        clean = [r for c, r in rows if k not in twin.get(c.key, set())]
+        per_type[name] = {"kind": k, "n": len(rows), "synthetic": sum("~" in c.key for c, _ in rows),
+                          "recall": _ratio(hits, len(rows)),
+                          "clean_recall": _ratio(sum(k in r for r in clean), len(clean)),
+                          "paired_precision": _ratio(hits, hits + twins_raising),
                           "any_flag": _ratio(sum(bool(r) for _, r in rows), len(rows))}
     return {"kinds": kinds, "perturbations": per_type}
 
@@ -277,11 +354,13 @@ def table(ours: dict, base: dict) -> str:
                      f"{_fmt(o['clean_recall']):>7} | {_fmt(b['precision']):>6} {_fmt(b['recall']):>6} | "
                      f"{_fmt(u['flags_per_bead']):>21} {u['beads_flagged']:>8} {u['high']:>5}")
     lines.append("")
-    lines.append(f"{'perturbation':<16} {'kind':<11} {'n':>4} {'ours R':>7} {'any flag':>8} {'base R':>7}")
+    lines.append(f"{'perturbation':<16} {'kind':<11} {'n':>4} {'synth':>5} {'ours R':>7} {'clean R':>7} "
+                 f"{'pair P':>6} {'any flag':>8} {'base R':>7} {'base pP':>7}")
     for name, o in ours["perturbations"].items():
         b = base["perturbations"][name]
-        lines.append(f"{name:<16} {o['kind']:<11} {o['n']:>4} {_fmt(o['recall']):>7} "
-                     f"{_fmt(o['any_flag']):>8} {_fmt(b['recall']):>7}")
+        lines.append(f"{name:<16} {o['kind']:<11} {o['n']:>4} {o['synthetic']:>5} {_fmt(o['recall']):>7} "
+                     f"{_fmt(o['clean_recall']):>7} {_fmt(o['paired_precision']):>6} {_fmt(o['any_flag']):>8} "
+                     f"{_fmt(b['recall']):>7} {_fmt(b['paired_precision']):>7}")
     return "\n".join(lines)
 
 
@@ -317,9 +396,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         timing[name] = round(seconds / len(cases) * 1e3, 4)
     traps = number_differences(args.data, docs, checkers) if args.corpus == "official" else None
 
-    n_untouched = sum(c.ptype is None for c in cases)
+    n_untouched = sum(c.ptype is None and not c.synthetic for c in cases)
+    n_synthetic = sum(c.synthetic for c in cases)
     print(f"{args.corpus} split {args.split}, seed {args.seed}: {n_untouched} untouched beads, "
-          f"{len(cases) - n_untouched} perturbed beads")
+          f"{len(cases) - n_untouched - n_synthetic} perturbed beads, {n_synthetic} synthesised twins")
     print(table(results["ours"], results["baseline"]))
     if traps:
         print(f"\nnumber-differences.tsv ({traps['units']} correct units with differing digits): "
@@ -327,7 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"baseline {traps['baseline']['flags']} flags")
     print(f"time per bead: ours {timing['ours']:.3f} ms, baseline {timing['baseline']:.3f} ms")
     save(args.split if args.corpus == "official" else f"bible/{args.split}", {"seed": args.seed, "per_type": args.per_type, "untouched_beads": n_untouched,
-                      "perturbed_beads": len(cases) - n_untouched, "ours": results["ours"],
+                      "perturbed_beads": len(cases) - n_untouched - n_synthetic,
+                      "synthesised_twins": n_synthetic, "ours": results["ours"],
                       "baseline": results["baseline"], "number_differences": traps,
                       "ms_per_bead": timing})
     print(f"wrote {RESULTS}")

@@ -350,6 +350,262 @@ def drop_party(text: str, rng: random.Random) -> str | None:
     return _replace_one(text, sites, rng)
 
 
+# --- kinds seen in real communiqués ---------------------------------------------------------
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The edit removing text[start:end] (a phrase), keeping commas and the capital sensible:
+    ", en junio," -> ","-less; "En junio, X" -> "X"; "X en junio." -> "X."."""
+    before, after = text[:start], text[end:]
+    if before.endswith(", ") and after[:1] in ",;:.)":
+        return start - 2, end, ""  # ", en junio, X" -> ", X"; "..., en junio." -> "..."
+    if _SENTENCE_START.search(before) and after.startswith(", "):
+        follower = after[2:3]
+        return start, end + 3, follower.upper()
+    if before.endswith(" "):
+        return start - 1, end, ""
+    if after.startswith(" "):
+        return start, end + 1, ""
+    return start, end, ""
+
+
+_CONJUNCTIONS = r"(?:y|e|o|u|ni)"
+# An item of an enumeration: a few words with no punctuation that could end or open a clause.
+_ITEM = r"[^\s,;:.()«»\"“”][^,;:.()«»\"“”]{0,60}?"
+# A middle item: after ", " and before ", " or " y ": its two ends are certain, unlike the
+# first item's start or the last one's end, so dropping it leaves a well-formed list.
+_MIDDLE_ITEM = re.compile(r"(?<=\w, )(" + _ITEM + r")(?=(?:, " + _ITEM + r")*,? " + _CONJUNCTIONS
+                          + r" " + _W + ")")
+_MAX_ITEM_WORDS = 5
+
+
+@_same_form
+def drop_list_item(text: str, rng: random.Random) -> str | None:
+    """"Canadá, México y Estados Unidos" -> "Canadá y Estados Unidos"; "la OMS, la OPS, el BID
+    y la OEA" -> "la OMS, el BID y la OEA": one inner item of a list of three or more goes."""
+    sites = []
+    for m in _MIDDLE_ITEM.finditer(text):
+        if len(m.group(1).split()) > _MAX_ITEM_WORDS:
+            continue
+        tail = text[m.end():]
+        if tail.startswith(","):  # "A, B, C y D" -> "A, C y D"
+            sites.append((m.start(), m.end() + 2, ""))
+        else:  # "A, B y C" -> "A y C": the comma before B goes with it
+            sites.append((m.start() - 2, m.end(), ""))
+    return _replace_one(text, sites, rng)
+
+
+# Words of change and their opposites (same gender and number, so the sentence stays grammatical).
+_DIRECTIONS = {
+    "aumentó": "disminuyó", "aumentaron": "disminuyeron", "disminuyó": "aumentó",
+    "disminuyeron": "aumentaron", "creció": "disminuyó", "crecieron": "disminuyeron",
+    "subió": "bajó", "subieron": "bajaron", "bajó": "subió", "bajaron": "subieron",
+    "cayó": "subió", "cayeron": "subieron", "se redujo": "aumentó", "se redujeron": "aumentaron",
+    "aumentará": "disminuirá", "aumentarán": "disminuirán", "disminuirá": "aumentará",
+    "disminuirán": "aumentarán", "reducirá": "aumentará", "reducirán": "aumentarán",
+    "aumenta": "disminuye", "aumentan": "disminuyen", "disminuye": "aumenta", "disminuyen": "aumentan",
+    "aumente": "disminuya", "aumenten": "disminuyan", "reduzca": "aumente", "reduzcan": "aumenten",
+    "aumentar": "reducir", "reducir": "aumentar", "incrementar": "reducir", "disminuir": "aumentar",
+    "duplicar": "reducir a la mitad", "duplicó": "redujo a la mitad",
+    "aumentado": "disminuido", "disminuido": "aumentado", "reducido": "aumentado",
+    "aumentando": "reduciendo", "reduciendo": "aumentando",
+    "aumento": "descenso", "aumentos": "descensos", "incremento": "descenso",
+    "incrementos": "descensos", "crecimiento": "descenso", "descenso": "aumento",
+    "descensos": "aumentos", "reducción": "ampliación", "reducciones": "ampliaciones",
+    "disminución": "ampliación", "disminuciones": "ampliaciones", "ampliación": "reducción",
+    "ampliaciones": "reducciones", "alza": "baja", "más de": "menos de", "menos de": "más de",
+    "superior a": "inferior a", "inferior a": "superior a", "superiores a": "inferiores a",
+    "inferiores a": "superiores a",
+}
+_DIRECTION = re.compile(r"(?<!\w)(" + "|".join(sorted(_DIRECTIONS, key=len, reverse=True)) + r")(?!\w)",
+                        re.IGNORECASE)
+# "más de" / "menos de" are bounds only before a figure ("más de 25 millones"), not in "más de lo".
+_BOUND_NEEDS_FIGURE = re.compile(r"\s*(?:un |una )?(?:\d|" + "|".join(_CARDINALS) + r")", re.IGNORECASE)
+
+
+@_same_form
+def reverse_direction(text: str, rng: random.Random) -> str | None:
+    """aumentó -> disminuyó, reducir -> aumentar, un aumento -> un descenso, más de 5 -> menos de 5."""
+    sites = []
+    for m in _DIRECTION.finditer(text):
+        word = m.group().lower()
+        if word.endswith(" de") and not _BOUND_NEEDS_FIGURE.match(text, m.end()):
+            continue
+        sites.append((m.start(), m.end(), _match_case(_DIRECTIONS[word], m.group())))
+    return _replace_one(text, sites, rng)
+
+
+# A commitment turned into an intention or a study of one.
+_INTENTIONS = {"compromiso": "intención", "compromisos": "intenciones",
+               "obligación": "posibilidad", "obligaciones": "posibilidades",
+               "se comprometen a": "considerarán", "se compromete a": "considerará",
+               "se comprometieron a": "consideraron", "se comprometió a": "consideró",
+               "nos comprometemos a": "consideraremos", "me comprometo a": "consideraré",
+               "se comprometan a": "consideren", "acordaron": "estudiaron",
+               "acuerdan": "estudian", "decidieron": "consideraron", "deciden": "consideran"}
+_INTENTION = re.compile(r"(?<!\w)(" + "|".join(sorted(_INTENTIONS, key=len, reverse=True)) + r")(?!\w)",
+                        re.IGNORECASE)
+_STUDY = "estudiará{} la posibilidad de"
+# Futures that state a fact, not an undertaking (será, estará), or already soften one.
+_NOT_COMMITMENTS = {"s", "est", "consider", "estudi"}
+
+
+@_same_form
+def commitment_to_intention(text: str, rng: random.Random) -> str | None:
+    """"el compromiso de ampliar" -> "la intención de ampliar"; "se comprometen a aplicar" ->
+    "considerarán aplicar"; "ampliarán el programa" -> "estudiarán la posibilidad de ampliar
+    el programa"."""
+    sites = []
+    for m in _INTENTION.finditer(text):
+        if _NEGATED_BEFORE.search(text[:m.start()]):
+            continue
+        new = _match_case(_INTENTIONS[m.group().lower()], m.group())
+        start = m.start()
+        article = re.search(r"(?<!\w)(el|un|del|al)\s+$", text[:start], re.IGNORECASE)
+        if m.group().lower() == "compromiso" and article:  # the noun changes gender
+            fem = {"el": "la", "un": "una", "del": "de la", "al": "a la"}[article.group(1).lower()]
+            start, new = article.start(1), _match_case(fem, article.group(1)) + " " + new
+        sites.append((start, m.end(), new))
+    for m in _FUTURE.finditer(text):
+        if (m.group(1).lower() in _ALREADY_WEAK | _NOT_COMMITMENTS
+                or m.group().lower().rstrip("n") in _IRREGULAR_FUTURES
+                or _NEGATED_BEFORE.search(text[:m.start()])):
+            continue
+        stem, vowel, plural = m.group(1), m.group(2), m.group(3)
+        new = _match_case(_STUDY.format(plural) + f" {stem.lower()}{vowel}r", stem)
+        sites.append((m.start(), m.end(), new))
+    return _replace_one(text, sites, rng)
+
+
+_NUMBER_LABEL = re.compile(r"^(\s*\(?)(\d{1,3})([.)])(?=\s)")
+_LETTER_LABEL = re.compile(r"^(\s*\(?)([a-z])(\))(?=\s)")
+_HEADING_LABEL = re.compile(r"^(\s*(?:Artículo|Capítulo|Sección|Anexo|Título|Apartado|Punto|"
+                            r"Párrafo|Objetivo|Meta)\s+)(\d{1,3})(?!\d|[.,]\d)")
+
+
+@_same_form
+def renumber_label(text: str, rng: random.Random) -> str | None:
+    """"3. Las Partes ..." -> "5. Las Partes ..."; "(a) ..." -> "(b) ..."; "Artículo 5" ->
+    "Artículo 6": the label a reader cites the unit by changes, not its content."""
+    sites = []
+    for pattern in (_NUMBER_LABEL, _HEADING_LABEL):
+        m = pattern.match(text)
+        if m:
+            value = int(m.group(2))
+            other = rng.choice([v for v in (value - 2, value - 1, value + 1, value + 2) if v >= 1])
+            sites.append((m.start(2), m.end(2), str(other)))
+    m = _LETTER_LABEL.match(text)
+    if m:
+        letter = m.group(2)
+        others = [c for c in "abcdefghijklmnopqrstuvwxyz" if c != letter and abs(ord(c) - ord(letter)) <= 2]
+        sites.append((m.start(2), m.end(2), rng.choice(others)))
+    return _replace_one(text, sites, rng)
+
+
+_MONTH_NAMES = "|".join(_MONTHS)
+_DAY_N = r"(?:[1-9]|[12]\d|3[01])"
+_YEAR_N = r"(?:1[89]\d\d|20\d\d)"
+# Spanish ranges: "4 y 5 de junio", "del 4 al 6 de junio", "4-5 de junio", "entre 2015 y 2020",
+# "de 2015 a 2020", "2015-2020", "2011–2020", "entre 15 y 49 años", "de enero a marzo".
+_RANGES = (
+    re.compile(r"(?<![\w.,])(?:del?\s+)?(" + _DAY_N + r")\s*(?:y|al|a|-|–)\s*(" + _DAY_N
+               + r")(?= de (?:" + _MONTH_NAMES + r")\b)", re.IGNORECASE),
+    re.compile(r"(?<![\w/.,-])(" + _YEAR_N + r")\s?[-–]\s?(" + _YEAR_N + r")(?![\w/]|[.,]\d)"),
+    re.compile(r"(?<!\w)(?:entre|de|del)\s+(?:el\s+)?(\d+(?:[.,]\d+)?)\s+(?:y|a|al|hasta)\s+(?:el\s+)?"
+               r"(\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:de|entre)\s+(" + _MONTH_NAMES + r")\s+(?:a|y|hasta)\s+(" + _MONTH_NAMES
+               + r")(?!\w)", re.IGNORECASE),
+)
+
+
+def _ordinal(value: str) -> int | None:
+    """A range end as a comparable number (a month by its place in the year)."""
+    if value.lower() in _MONTHS:
+        return _MONTHS.index(value.lower())
+    digits = value.replace(".", "").replace(",", "")
+    return int(digits) if digits.isdigit() and digits == value else None
+
+
+def _other_end(value: str, low: int | None, high: int | None, rng: random.Random) -> str | None:
+    """Another value for one end of a range that keeps it a range (strictly between `low` and
+    `high` when they are known): "4 y 5" may become "4 y 7" or "3 y 5", never "5 y 5"."""
+    if value.lower() in _MONTHS:
+        n = _MONTHS.index(value.lower())
+        options = [i for i in range(12) if i != n and (low is None or i > low) and (high is None or i < high)]
+        return _match_case(_MONTHS[rng.choice(options)], value) if options else None
+    n = _ordinal(value)
+    if n is None:
+        return _mutate_digits(value, rng)
+    options = [n + d for d in (-2, -1, 1, 2, 3) if n + d >= 1
+               and (low is None or n + d > low) and (high is None or n + d < high)]
+    return str(rng.choice(options)).zfill(len(value)) if options else None
+
+
+@_same_form
+def change_range_end(text: str, rng: random.Random) -> str | None:
+    """"4 y 5 de junio" -> "4 y 6 de junio"; "2015-2020" -> "2015-2021"; "de enero a marzo" ->
+    "de enero a abril": one end of a range of dates or figures moves, the other stays."""
+    sites = []
+    for pattern in _RANGES:
+        for m in pattern.finditer(text):
+            first, second = _ordinal(m.group(1)), _ordinal(m.group(2))
+            if first is not None and second is not None and first >= second:
+                continue  # not a range in the usual order: leave it alone
+            for g, low, high in ((1, None, second), (2, first, None)):
+                new = _other_end(m.group(g), low, high, rng)
+                if new is not None:
+                    sites.append((m.start(g), m.end(g), new))
+    return _replace_one(text, sites, rng)
+
+
+_WEEKDAYS = "lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+_TIME_PHRASES = (
+    r"(?:el|este|del)\s+(?:" + _WEEKDAYS + r")(?:\s+\d{1,2}(?:\s+de\s+(?:" + _MONTH_NAMES + r"))?)?",
+    r"(?:el|desde el|hasta el|a partir del)\s+\d{1,2}\s+de\s+(?:" + _MONTH_NAMES + r")(?:\s+de\s+\d{4})?",
+    r"(?:en|durante|desde|hasta|a partir de)\s+(?:el mes de\s+)?(?:" + _MONTH_NAMES + r")(?:\s+de\s+\d{4})?",
+    r"(?:en|durante|desde|hasta|para)\s+(?:el\s+(?:año\s+)?)?" + _YEAR_N,
+    r"de aquí a\s+" + _YEAR_N, r"a más tardar\s+(?:el|en)\s+[^,;:.()]{3,40}?(?=[,;:.)]|$)",
+    r"(?:la|esta)\s+semana\s+(?:pasada|próxima|que viene)", r"(?:el|este)\s+(?:mes|año)\s+(?:pasado|próximo|que viene)",
+    r"(?:el|este)\s+(?:próximo|pasado)\s+(?:mes|año)", r"(?:la|esta)\s+(?:próxima|pasada)\s+semana",
+    r"(?:el|este)\s+(?:primer|segundo|tercer|cuarto)\s+trimestre(?:\s+de\s+\d{4})?",
+    r"(?:en|durante)\s+(?:el|la)\s+(?:primer|segundo|primera|segunda)\s+(?:semestre|mitad|trimestre)"
+    r"(?:\s+de(?:l año)?\s+\d{4})?",
+    r"(?:hoy|ayer|anteayer|mañana)", r"(?:en|durante)\s+los\s+últimos\s+\w+\s+(?:años|meses|días)",
+)
+_PLACE_NOUNS = "estados|regiones|provincias|zonas|municipios|comunidades|países|territorios|ciudades|departamentos"
+# A place phrase must end where its noun phrase ends: before a stop, a function word or a
+# figure ("en la Unión en virtud de"), not before a word that may still belong to it ("en el
+# Estado miembro").
+_PHRASE_END = (r"(?=\s*[,;:.)]|\s*$|\s+(?:de|del|y|e|o|u|con|para|por|a|al|en|el|la|los|las|que|sobre|"
+               r"durante|desde|hasta|entre|se|no|ya|\d)\b)")
+_PLACE_PHRASES = (
+    # "en México", "en la Ciudad de México", "en los Estados Unidos", "en Ginebra"
+    r"en\s+(?:(?:el|la|los|las)\s+)?[" + _UPPER + r"]" + _W + r"+(?:\s+(?:de\s+|del\s+|(?:y|e)\s+(?:el\s+|la\s+)?)?["
+    + _UPPER + r"]" + _W + r"+)*" + _PHRASE_END,
+    # "en los estados del norte", "en las zonas rurales", "en las regiones fronterizas del país"
+    r"en\s+(?:los|las)\s+(?:" + _PLACE_NOUNS + r")(?:\s+(?!(?:y|e|o|u|que|de|del)\b)" + _W + r"+)?"
+    r"(?:\s+(?:de|del|de la|de los|de las)\s+" + _W + r"+)*" + _PHRASE_END,
+    # "y el Caribe", "y Centroamérica": the last place of a coordinated pair of places
+    r"(?:y|e)\s+(?:el\s+|la\s+)?(?:Caribe|Centroamérica|Sudamérica|Norteamérica|el Pacífico|África|Asia|Europa|"
+    r"Oceanía|América Latina|Canadá|México|Estados Unidos|Guatemala|Honduras|El Salvador|Panamá|Colombia)",
+)
+_DANGLING = re.compile(r"\s+(?:y|e|o|u|ni)\s")
+# One pattern each, so that a phrase inside a longer one ("y el Caribe" in "en América Latina y
+# el Caribe") is a site of its own; times are matched in any case ("La semana pasada").
+_TIME_PLACE = tuple(re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.IGNORECASE) for p in _TIME_PHRASES) + tuple(
+    re.compile(r"(?<!\w)(?:" + p + r")(?!\w)") for p in _PLACE_PHRASES)
+
+
+@_same_form
+def drop_time_place(text: str, rng: random.Random) -> str | None:
+    """"se reunieron en junio en Ginebra" -> "se reunieron en Ginebra"; "la semana pasada, X" -> "X";
+    "América Latina y el Caribe" -> "América Latina": a time or a place the English gives goes."""
+    spans = {(m.start(), m.end()) for pattern in _TIME_PLACE for m in pattern.finditer(text)}
+    # "en junio y julio": dropping "en junio" would leave "y julio" dangling
+    sites = [_cut(text, a, b) for a, b in sorted(spans) if not _DANGLING.match(text, b)]
+    out = _replace_one(text, sites, rng)
+    return None if out is None or len(out.split()) < 3 else out
+
+
 # --- structure ---------------------------------------------------------------------------
 
 def delete_sentence(src: str, tgt: str, rng: random.Random, donors: Sequence[str]) -> Pair | None:
@@ -384,6 +640,12 @@ PERTURBATIONS: tuple[Perturbation, ...] = (
     Perturbation("negation_drop", "commitment", on_target(drop_negation)),
     Perturbation("condition_drop", "commitment", on_target(drop_condition)),
     Perturbation("party_drop", "commitment", on_target(drop_party)),
+    Perturbation("list_item_drop", "omission", on_target(drop_list_item)),
+    Perturbation("direction", "figure", on_target(reverse_direction)),
+    Perturbation("intention", "commitment", on_target(commitment_to_intention)),
+    Perturbation("label", "figure", on_target(renumber_label)),
+    Perturbation("range_end", "figure", on_target(change_range_end)),
+    Perturbation("time_place_drop", "omission", on_target(drop_time_place)),
     Perturbation("sentence_delete", "omission", delete_sentence),
     Perturbation("sentence_add", "addition", add_sentence),
 )

@@ -17,6 +17,7 @@ from synthetic import planted  # noqa: E402
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 PAIRS = ["security-communique", "trade-investment-statement", "health-cooperation-mou",
+         "migration-ministerial", "atlantic-fisheries-statement",
          "screening-press-release"]
 
 

@@ -89,19 +89,32 @@ def test_sentence_counts_in_range(pair: Path) -> None:
         assert 20 <= len(read_sents(pair / f"{lang}.sents")) <= 60
 
 
-def test_divergence_flags_name_gold_beads() -> None:
-    pair = CORPORA / "divergent"
-    if not pair.is_dir():
-        pytest.skip("no divergent corpus")
+TWINS = [p for p in PAIRS if (p / "flags.gold.jsonl").exists()]
+
+
+@pytest.mark.parametrize("pair", TWINS, ids=lambda p: p.name)
+def test_divergence_flags_name_gold_beads(pair: Path) -> None:
     beads = {(tuple(s), tuple(t)) for s, t in read_gold(pair / "gold.en-es")}
     flags = [json.loads(line) for line in (pair / "flags.gold.jsonl").read_text(encoding="utf-8").splitlines()]
     assert 10 <= len(flags) <= 15
+    assert len({(tuple(f["src"]), tuple(f["tgt"])) for f in flags}) == len(flags), "one flag per bead"
     for flag in flags:
         assert set(flag) == {"src", "tgt", "kind", "note"}
         assert flag["kind"] in ("figure", "commitment", "omission", "addition")
         assert (tuple(flag["src"]), tuple(flag["tgt"])) in beads
-        assert (flag["kind"] == "omission") == (flag["tgt"] == [])
+        # a one-sided bead can only be an omission or an addition; an omission may also be a
+        # part of a sentence (a dropped list item or time clause), an addition only a sentence
+        if flag["tgt"] == []:
+            assert flag["kind"] == "omission"
         assert (flag["kind"] == "addition") == (flag["src"] == [])
+
+
+def test_twins_share_the_english_of_their_faithful_pair() -> None:
+    for twin in TWINS:
+        faithful = CORPORA / (twin.name.removeprefix("divergent-") if twin.name != "divergent"
+                              else "security-communique")
+        assert (twin / "en.md").read_bytes() == (faithful / "en.md").read_bytes()
+        assert (twin / "en.sents").read_bytes() == (faithful / "en.sents").read_bytes()
 
 
 def test_blocks_split_list_items_and_strip_markup(tmp_path: Path) -> None:

@@ -140,6 +140,79 @@ def test_drop_party():
     assert P.drop_party("Las técnicas y los métodos.", random.Random(0)) is None
 
 
+# --- kinds seen in real communiqués ----------------------------------------------------------
+
+def test_drop_list_item_drops_one_inner_item():
+    assert outputs(P.drop_list_item, "Canadá, México y Estados Unidos acordaron un plan.") == {
+        "Canadá y Estados Unidos acordaron un plan."}
+    assert outputs(P.drop_list_item, "la OMS, la OPS, el BID y la OEA firmaron.") == {
+        "la OMS, el BID y la OEA firmaron.", "la OMS, la OPS y la OEA firmaron."}
+    assert P.drop_list_item("México y Canadá firmaron.", random.Random(0)) is None  # two items
+    assert P.drop_list_item("Sin lista, aquí.", random.Random(0)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("El gasto aumentó un 5 %.", {"El gasto disminuyó un 5 %."}),
+    ("Reducir la pobreza.", {"Aumentar la pobreza."}),
+    ("un aumento de más de 25 millones", {"un descenso de más de 25 millones", "un aumento de menos de 25 millones"}),
+])
+def test_reverse_direction(text, expected):
+    assert outputs(P.reverse_direction, text) == expected
+
+
+def test_reverse_direction_needs_a_figure_after_a_bound():
+    assert P.reverse_direction("más de lo previsto", random.Random(0)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reafirmaron el compromiso de ampliar el programa.", "Reafirmaron la intención de ampliar el programa."),
+    ("Las Partes se comprometen a aplicar el plan.", "Las Partes considerarán aplicar el plan."),
+    ("Los gobiernos ampliarán el programa.", "Los gobiernos estudiarán la posibilidad de ampliar el programa."),
+])
+def test_commitment_to_intention(text, expected):
+    assert outputs(P.commitment_to_intention, text) == {expected}
+
+
+def test_commitment_to_intention_leaves_facts_and_negations():
+    assert P.commitment_to_intention("El plan será breve y estará listo.", random.Random(0)) is None
+    assert P.commitment_to_intention("Las Partes no ampliarán el plazo.", random.Random(0)) is None
+
+
+def test_renumber_label():
+    for out in outputs(P.renumber_label, "3. Las Partes cooperarán."):
+        label = re.match(r"(\d+)\. Las Partes cooperarán\.$", out).group(1)
+        assert label != "3"
+    assert outputs(P.renumber_label, "(a) los datos") == {"(b) los datos", "(c) los datos"}
+    assert all(re.fullmatch(r"Artículo \d+ Principios", o) and o != "Artículo 5 Principios"
+               for o in outputs(P.renumber_label, "Artículo 5 Principios"))
+    assert P.renumber_label("Sin etiqueta 3.", random.Random(0)) is None
+
+
+def test_change_range_end_moves_one_end_and_keeps_the_order():
+    for text, pattern in (("los días 4 y 5 de junio de 2023", r"los días (\d+) y (\d+) de junio de 2023"),
+                          ("el periodo 2015-2020", r"el periodo (\d+)-(\d+)"),
+                          ("mujeres de entre 15 y 49 años", r"mujeres de entre (\d+) y (\d+) años")):
+        start, end = re.search(r"(\d+)\D+(\d+)", text).groups()
+        for out in outputs(P.change_range_end, text):
+            a, b = re.fullmatch(pattern, out).groups()
+            assert (a == start) != (b == end) and int(a) < int(b)
+    assert "de enero a marzo" not in outputs(P.change_range_end, "de enero a marzo")
+    assert P.change_range_end("de 10 a 5", random.Random(0)) is None
+    assert P.change_range_end("el 4 de junio de 2023", random.Random(0)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Se reunieron en junio en Ginebra.", {"Se reunieron en Ginebra.", "Se reunieron en junio."}),
+    ("La semana pasada, los ministros firmaron.", {"Los ministros firmaron."}),
+    ("Hay pobreza en América Latina y el Caribe hoy.", {"Hay pobreza en América Latina hoy.",
+                                                        "Hay pobreza en América Latina y el Caribe."}),
+    ("Una autoridad, en particular en el Estado miembro de residencia.", {None}),  # "miembro" belongs to it
+    ("Se reunieron en junio y julio en Madrid.", {"Se reunieron en junio y julio."}),
+])
+def test_drop_time_place(text, expected):
+    assert outputs(P.drop_time_place, text) == expected
+
+
 # --- structure and shared behaviour -------------------------------------------------------
 
 def test_structural_perturbations():
@@ -217,7 +290,12 @@ def test_score_with_fake_checker():
     assert com["untouched"] == {"beads": 3, "flags_per_bead": 0.3333, "beads_flagged": 1, "high": 0}
     assert result["kinds"]["omission"]["precision"] == 1.0 and result["kinds"]["omission"]["recall"] == 1.0
     assert result["kinds"]["addition"]["recall"] == 1.0
-    assert result["perturbations"]["digits"] == {"kind": "figure", "n": 2, "recall": 0.5, "any_flag": 0.5}
+    assert result["perturbations"]["digits"] == {"kind": "figure", "n": 2, "synthetic": 0, "recall": 0.5,
+                                                 "clean_recall": 0.5, "paired_precision": 1.0,
+                                                 "any_flag": 0.5}
+    # the twin of the negation_drop bead raises commitment too: the flag is not the perturbation's
+    assert result["perturbations"]["negation_drop"]["paired_precision"] == 0.5
+    assert result["perturbations"]["negation_drop"]["clean_recall"] is None
     assert result["perturbations"]["sentence_add"]["any_flag"] == 1.0
 
 
@@ -257,6 +335,31 @@ def test_build_cases_split_cap_and_twins():
         assert all(c.key in twins for c in cases if c.ptype)
     assert D.build_cases(docs, "test", 0, 10) == test
     assert D.build_cases(docs, "test", 1, 10) != test
+
+
+def test_synthesised_ranges_are_faithful_and_keep_their_split():
+    units = [D.Unit("gdpr/x#1", "It applies from 25 May 2018.", "Será aplicable a partir del 25 de mayo de 2018."),
+             D.Unit("sdg/y#2", "By 2030, end poverty.", "De aquí a 2030, poner fin a la pobreza."),
+             D.Unit("sdg/y#3", "Between 2015 and 2030.", "Entre 2015 y 2030."),
+             D.Unit("sdg/y#4", "No figures.", "Sin cifras.")]
+    made = D.synthesise_ranges(units)
+    assert [(u.key, u.en, u.es) for u in made] == [
+        ("gdpr/x#1~range", "It applies from 25-26 May 2018.", "Será aplicable a partir del 25 y 26 de mayo de 2018."),
+        ("sdg/y#2~range", "By 2027–2030, end poverty.", "De aquí a 2027-2030, poner fin a la pobreza.")]
+    assert all(D.half(u.key) == D.half(u.key.split("~")[0]) for u in made)
+
+
+def test_range_cases_bring_their_synthesised_twins():
+    units = [D.Unit(f"sdg/y#{i}", f"By 2030, act on {i} cases.", f"De aquí a 2030, actuar en {i} casos.")
+             for i in range(20)]
+    cases = D.build_cases([(CTX, units)], "all", 0, 10)
+    ranged = [c for c in cases if c.ptype == "range_end"]
+    twins = {c.key: c for c in cases if c.synthetic}
+    assert len(ranged) == 10 and all(c.key in twins for c in ranged)
+    assert all(twins[c.key].ptype is None and "2027-2030" in twins[c.key].tgt for c in ranged)
+    result = D.score(cases, [[] for _ in cases])
+    assert result["kinds"]["figure"]["untouched"]["beads"] == 20  # synthesised twins are not official
+    assert result["perturbations"]["range_end"]["synthetic"] == 10
 
 
 def test_main_without_data_exits_cleanly(tmp_path, capsys):
