@@ -34,19 +34,18 @@ not made of function words only, and it is not a piece of a longer candidate tha
 its occurrences (c_long >= 0.8 c_short: the longer phrase is the rendering, the piece would also
 match elsewhere). At most TOP_K per seed, by G2.
 
-Review rule (the REJECT table below, each entry with its reason): an automatically accepted
-candidate is rejected when it is (a) topic vocabulary that merely shares units with the cue
-("datos" next to "where appropriate" in the GDPR), (b) an inflected verb or an open word that
-would fire far outside the cue's sense, or (c) the rendering of a neighbouring word of a fixed
-collocation rather than of the cue. Everything else stays accepted. Seeds whose own language
-is fully covered by morphology rules (the modal verbs "shall", "may", ...) are mined for the
-record but marked `report` and not loaded.
+Review rule (the ACCEPT table below): a candidate is accepted when, read in the units it
+shares with the cue, it renders the cue itself and nothing else: a function-word phrase with
+the cue's meaning ("según proceda" for "as appropriate"). Rejected: topic vocabulary that
+merely shares units with the cue ("responsable" next to "where applicable" in the GDPR), pieces
+of passages the GDPR repeats verbatim (they co-occur three or four times by repetition, not by
+translation), and open words that would fire far outside the cue's sense. Candidates the
+review has not seen (new data) come out "rejected" too: nothing is loaded unreviewed. Seeds
+whose own language is covered by morphology rules (the modal verbs "shall", "may", ...) or by
+the hand lexicons (plain negations) are mined for the record, marked `report`, and not loaded.
 
-Implicit negatives (group "implicit-negation"): the seed is an explicit negation on one side,
-and the universe is restricted to units whose other side holds no explicit negation at all.
-What co-occurs there is how translators render a negation without one: "no es fácil" = "hard",
-"no olvide" = "remember", "casi nunca" = "rarely". Accepted renderings become weak negative
-cues, which excuse a missing explicit negation as privative words already do.
+The data hold few renderings of some seeds ("free of", "sin importar" occur once or twice):
+the hand lexicons keep those, with the mined files adding what the data support.
 
 Deterministic: units are read in sorted order, ties broken by the n-gram text, no randomness.
 Usage: python benchmarks/mine_cues.py --data /work/shared/data [--out aligner/diverge/lexicons]
@@ -101,10 +100,6 @@ def _seeds(group: str, lang: str, label: str, cues: Iterable[str], load: bool = 
     return [Seed(group, lang, label, cue, _phrase(cue), load) for cue in cues]
 
 
-# English explicit negations, and Spanish ones: the restriction of the implicit-negation group.
-EN_NEGATION = r"(?<!\w)(?:not|no|never|none|nor|neither|nobody|nothing|nowhere|without|cannot|\w+n't)(?!\w)"
-ES_NEGATION = r"(?<!\w)(?:no|nunca|jamás|ni|nadie|nada|ningun[oa]s?|ningún|tampoco|sin)(?!\w)"
-
 SEEDS: tuple[Seed, ...] = tuple(
     _seeds("conditions", "en", "appropriate",
            ("as appropriate", "where applicable", "where appropriate", "if necessary", "as necessary",
@@ -126,17 +121,11 @@ SEEDS: tuple[Seed, ...] = tuple(
     + _seeds("negation", "en", "strong", ("without", "not", "never", "no"), load=False)
     + _seeds("negation", "es", "free", ("libre de", "libres de"))
     + _seeds("negation", "es", "strong", ("sin", "ni", "nunca", "nadie", "ningún", "ya no"), load=False)
-    + [Seed("implicit-negation", "es", "weak", "no (English side without negation)", ES_NEGATION),
-       Seed("implicit-negation", "en", "weak", "not (Spanish side without negation)", EN_NEGATION)]
     + _seeds("modality", "en", "intention", ("intend to", "intends to", "aim to", "aims to", "seek to",
                                              "seeks to", "endeavour to", "strive to"))
     + _seeds("modality", "en", "obligation", ("commit to", "committed to", "undertake to"))
     + _seeds("modality", "en", "modal", ("shall", "should", "must", "may", "will"), load=False)
 )
-
-# Units whose other side holds an explicit negation are out of an implicit-negation seed's
-# universe (pattern over the other side).
-_RESTRICT = {("implicit-negation", "es"): EN_NEGATION, ("implicit-negation", "en"): ES_NEGATION}
 
 STOPWORDS = {
     "en": frozenset("""a an the of to in on at by for with from and or but as is are was were be been being it its
@@ -149,8 +138,22 @@ STOPWORDS = {
         sobre entre sin ni no tan tanto""".split()),
 }
 
-# (seed cue, rendering) -> reason, from reading the candidates (rule in the docstring).
-REJECT: dict[tuple[str, str], str] = {}
+# The review: (seed cue, rendering) pairs read in the units they share and accepted as
+# renderings (rule in the docstring); every other candidate of a loaded seed is rejected.
+ACCEPT: frozenset[tuple[str, str]] = frozenset({
+    ("as appropriate", "según proceda"), ("where applicable", "en su caso"),
+    ("where appropriate", "cuando proceda"), ("where appropriate", "si procede"),
+    ("if necessary", "en caso necesario"), ("where possible", "cuando sea posible"),
+    ("where necessary", "cuando sea necesario"), ("unless", "salvo que"), ("unless", "a menos que"),
+    ("provided that", "siempre que"), ("subject to", "sujeto a"), ("subject to", "sujetas a"),
+    ("subject to", "a reserva de"), ("without prejudice to", "sin perjuicio de"),
+    ("regardless of", "independientemente de"), ("irrespective of", "independientemente de"),
+    ("en su caso", "where applicable"), ("en su caso", "where relevant"),
+    ("cuando proceda", "where appropriate"), ("según proceda", "as appropriate"),
+    ("independientemente de", "irrespective of"), ("independientemente de", "regardless of whether"),
+    ("no longer", "dejado de"),
+    ("aims to", "tenga por objeto"), ("intends to", "proyecte"),
+})
 
 _BREAK = re.compile(r"[,;:.()\[\]!?¡¿«»\"“”‘’—–]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -233,13 +236,9 @@ def mine_seed(seed: Seed, units: list[Unit]) -> list[Candidate]:
     """All candidates of `seed` passing the automatic rule, best first."""
     other = "es" if seed.lang == "en" else "en"
     cue_rx = re.compile(seed.pattern)
-    restrict = _RESTRICT.get((seed.group, seed.lang))
-    restrict_rx = re.compile(restrict) if restrict else None
     df, co, n, a = Counter(), Counter(), 0, 0
     for unit in units:
         own, theirs = unit.text[seed.lang], unit.text[other]
-        if restrict_rx is not None and restrict_rx.search(theirs):
-            continue
         grams = unit.grams[other]
         n += 1
         df.update(grams.keys())
@@ -272,19 +271,18 @@ def _drop_pieces(found: list[Candidate]) -> list[Candidate]:
     return kept[:TOP_K]
 
 
-def status(cand: Candidate) -> str:
+def status(cand: Candidate, accept: frozenset[tuple[str, str]]) -> str:
     if not cand.seed.load:
         return "report"
-    reason = REJECT.get((cand.seed.cue, cand.rendering))
-    return f"rejected: {reason}" if reason else "accepted"
+    return "accepted" if (cand.seed.cue, cand.rendering) in accept else "rejected"
 
 
-def rows(candidates: Iterable[Candidate]) -> Iterator[tuple[str, ...]]:
+def rows(candidates: Iterable[Candidate], accept: frozenset[tuple[str, str]]) -> Iterator[tuple[str, ...]]:
     for c in candidates:
         s = c.seed
         yield (s.group, f"{s.lang}>{'es' if s.lang == 'en' else 'en'}", s.label, s.cue, c.rendering,
                str(c.both), str(c.cue_units), str(c.rendering_units), str(c.units),
-               f"{c.share:.3f}", f"{c.g2:.2f}", f"{c.dice:.3f}", status(c))
+               f"{c.share:.3f}", f"{c.g2:.2f}", f"{c.dice:.3f}", status(c, accept))
 
 
 def write_tsv(path: Path, lines: Iterable[tuple[str, ...]]) -> None:
@@ -292,12 +290,13 @@ def write_tsv(path: Path, lines: Iterable[tuple[str, ...]]) -> None:
     path.write_text(body, encoding="utf-8")
 
 
-def mine(units: list[tuple[str, str]], seeds: Iterable[Seed], out: Path) -> dict[str, int]:
+def mine(units: Iterable[tuple[str, str]], seeds: Iterable[Seed], out: Path,
+         accept: frozenset[tuple[str, str]] = ACCEPT) -> dict[str, int]:
     """Write one TSV per seed group into `out`; returns the number of rows per file."""
     prepared = prepare(units)
     by_group: dict[str, list[tuple[str, ...]]] = {}
     for seed in seeds:
-        by_group.setdefault(seed.group, []).extend(rows(mine_seed(seed, prepared)))
+        by_group.setdefault(seed.group, []).extend(rows(mine_seed(seed, prepared), accept))
     out.mkdir(parents=True, exist_ok=True)
     for group, lines in by_group.items():
         write_tsv(out / f"{group}.tsv", lines)

@@ -15,7 +15,7 @@ determinar si") to be reported on their own; they only absorb the other side's l
 """
 from __future__ import annotations
 
-from .cues import Lexicon, lexicon, words
+from .cues import Lexicon, lexicon, mined_rules, words
 
 # label -> readings
 READINGS: dict[str, frozenset[str]] = {
@@ -40,6 +40,10 @@ READINGS: dict[str, frozenset[str]] = {
 }
 SPECIFIC = frozenset({"proviso", "exception", "extent", "reservation", "prejudice", "appropriate"})
 
+# Renderings mined from aligned units (lexicons/conditions.tsv) go after the hand rules: at the
+# same start a hand rule wins, so a mined phrase only adds cues the hand rules miss.
+_MINED_LABELS = tuple(READINGS)
+
 EN: Lexicon = lexicon(
     [
         ("prejudice", words(r"without\s+prejudice\s+to")),
@@ -60,12 +64,17 @@ EN: Lexicon = lexicon(
         ("proviso", words(r"provided\s+that", r"providing\s+that", r"on\s+condition\s+that", r"as\s+long\s+as",
                           r"so\s+long\s+as", r"on\s+the\s+condition\s+that", r"only\s+if(?:\s+and\s+to\s+the\s+extent\s+that)?",
                           r"if\s+and\s+only\s+if")),
-        ("if", words(r"if", r"in\s+the\s+event\s+(?:that|of)",
+        # inverted conditionals open their clause: "Should you have a concern, ..." = "si esto
+        # le preocupa", "Had the Allies failed" = "Si los Aliados no hubiesen tenido éxito"
+        ("if", words(r"(?:(?<=^)|(?<=[,;:(])|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?:should|had|were)\s+"
+                     r"(?:you|we|they|he|she|it|i|the|this|that|there|any|a|an)",
+                     r"if", r"in\s+the\s+event\s+(?:that|of)",
                      r"on\s+(?:one\s+of\s+)?the\s+following\s+conditions?", r"in\s+cases?\s+(?:of|that|where)", r"in\s+case")),
         # "in the case of an undertaking" = "tratándose de una empresa", "en caso de conflictos
         # armados" = "in armed conflict": a topic as often as a condition
         ("when", words(r"in\s+the\s+case\s+of", r"when", r"whenever", r"whether", r"depending\s+on", r"while")),
         ("where", words(r"where", r"wherever")),
+        *mined_rules("conditions", "en", _MINED_LABELS),
     ],
     (words(r"as\s+if", r"even\s+if", r"even\s+when"),),
 )
@@ -75,14 +84,22 @@ ES: Lexicon = lexicon(
         ("prejudice", words(r"sin\s+perjuicio\s+del?", r"sin\s+menoscabo\s+del?")),
         # "no obstante lo dispuesto" renders "notwithstanding" and "by way of derogation", and
         # "no debe obstar a" renders "should be without prejudice to"
-        ("regardless", words(r"no\s+obstante\s+lo\s+dispuesto", r"obstar\s+al?")),
+        ("regardless", words(r"no\s+obstante\s+lo\s+dispuesto", r"obstar\s+al?", r"sin\s+importar",
+                             r"con\s+independencia\s+del?", r"independientemente\s+del?")),
         ("appropriate", words(r"en\s+su\s+caso", r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede",
                               r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+(?:necesario|posible|pertinente|preciso)",
                               r"de\s+ser\s+(?:necesario|posible|preciso)", r"si\s+(?:es|fuera|fuese)\s+(?:necesario|preciso)",
                               r"según\s+corresponda", r"cuando\s+corresponda", r"en\s+caso\s+necesario",
                               r"siempre\s+que\s+sea\s+posible", r"cuando\s+así\s+proceda", r"si\s+los\s+hubiere",
                               r"según\s+sea\s+necesario", r"en\s+la\s+medida\s+de\s+lo\s+posible",
-                              r"como\s+se\s+(?:exige|requiere)")),
+                              r"como\s+se\s+(?:exige|requiere)",
+                              # the adjective forms of "as appropriate": "según sea apropiado",
+                              # "cuando resulte oportuno", "como corresponda", "según convenga"
+                              r"(?:según|cuando|si|como)\s+(?:sea|resulte|se\s+considere|se\s+estime)\s+"
+                              r"(?:apropiado|adecuado|oportuno|conveniente|pertinente|procedente)",
+                              r"de\s+ser\s+(?:apropiado|adecuado|oportuno|conveniente|pertinente|procedente)",
+                              r"como\s+(?:corresponda|proceda|convenga)", r"según\s+convenga",
+                              r"en\s+lo\s+posible")),
         ("extent", words(r"en\s+la\s+medida(?:\s+en)?(?:\s+que)?", r"en\s+tanto\s+que")),
         ("reservation", words(r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?")),
         ("subject", words(r"sujet[oa]s?\s+al?", r"supeditad[oa]s?\s+al?", r"condicionad[oa]s?\s+al?",
@@ -99,6 +116,7 @@ ES: Lexicon = lexicon(
         ("when", words(r"cuando", r"mientras", r"en\s+tal\s+caso", r"durante\s+el\s+tiempo\s+en\s+que", r"tratándose\s+de",
                        r"en\s+(?:el\s+)?caso\s+de", r"dependiendo\s+de", r"en\s+función\s+de")),
         ("where", words(r"donde", r"en\s+(?:el|la|los|las)\s+que", r"en\s+(?:el|la|los|las)\s+cual(?:es)?")),
+        *mined_rules("conditions", "es", _MINED_LABELS),
     ],
     (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando", r"si\s+bien"),),
 )

@@ -26,7 +26,7 @@ possibility/intention; a generic "-ría" rule would catch the many nouns in "-er
 """
 from __future__ import annotations
 
-from .cues import Lexicon, lexicon, words
+from .cues import Lexicon, lexicon, mined_rules, words
 
 OBLIGATION = "obligation"
 PERMISSION = "permission"
@@ -129,8 +129,13 @@ EN: Lexicon = lexicon(
                 r"intends?\s+to", r"intended\s+to",
                 r"seeks?\s+to", r"aims?\s+(?:to|at)",
                 r"endeavou?rs?\s+to", r"strives?\s+to", r"tries\s+to", r"try\s+to",
+                # "shall strive by teaching" = "deben esforzarse": the effort without its "to"
+                r"striv(?:e|es|ing)", r"endeavou?r(?:s|ing)?",
             ),
         ),
+        # "will be able to" = "podrá": an ability, not a duty
+        # ("shall be able to" stays a duty: to enable someone)
+        ("permission", words(r"(?:will|would)\s+(?:\w+\s+)?be\s+able\s+to")),
         ("conditional", words(r"would")),
         ("possibility", words(r"could", r"might")),
         (
@@ -218,6 +223,9 @@ ES: Lexicon = lexicon(
                   r"haría", r"harían", r"estaría", r"estarían"),
         ),
         ("es-future", words(_ES_FUTURE, _ES_FUTURE_IRREG)),
+        # renderings mined from aligned units ("aims to" = "tenga por objeto"), after the hand
+        # rules so that at the same start a hand rule wins
+        *mined_rules("modality", "es", ("intention", "obligation")),
     ],
     _ES_MASKS,
     rare={"restriction": words(_ONLY_ES)},

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .cues import Cue, Lexicon, lexicon, words
+from .cues import Cue, Lexicon, lexicon, mined_phrases, words
 
 STRONG = "strong"
 WEAK = "weak"
@@ -34,14 +34,21 @@ EN: Lexicon = lexicon(
                        # implicit negatives a translator may render with "no": "poorly maintained"
                        # = "no recibe buen mantenimiento", "lost control" = "no logró mantener"
                        r"poorly", r"los(?:e|es|t|ing)", r"hardly", r"barely", r"ever",
+                       # "regardless of" = "sin importar", "sin tener en cuenta": a "sin" + infinitive
+                       r"regardless\s+of", r"irrespective\s+of", r"no\s+matter",
+                       # litotes a translator resolves with "no" + the opposite: "hard" = "no es
+                       # fácil", "remember" = "no olvide", "rarely" = "casi nunca", "absent" = "no hay"
+                       r"rarely", r"seldom", r"hard", r"difficult\w*", r"absent", r"needless\w*",
+                       r"remember\w*", r"forg[eo]t\w*", r"fail(?:s|ed|ing)?",
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
-        ("strong", words(r"not", r"\w+n't", r"never", r"no", r"none", r"nor", r"neither",
+        # "free of X, Y or Z" = "sin X, Y ni Z" = "libre de X, Y ni Z"
+        ("strong", words(r"free\s+(?:of|from)", r"not", r"\w+n't", r"never", r"no", r"none", r"nor", r"neither",
                          r"without", r"cannot", r"nobody", r"nothing", r"nowhere",
                          r"fail(?:s|ed)?\s+to")),
     ],
     (
-        words(r"no(?:t)?\s+later\s+than", r"not\s+only", r"(?:does\s+|do\s+|should\s+|shall\s+)?not\s+(?:exceed\w*|below|above)",
+        words(r"no(?:t)?\s+later\s+than", r"not\s+(?:only|just|merely|simply)", r"free\s+of\s+charge", r"(?:does\s+|do\s+|should\s+|shall\s+)?not\s+(?:exceed\w*|below|above)",
               r"or\s+not", r"no(?:t)?\s+(?:more|less|fewer|greater|higher|lower)\s+than",
               r"not\s+exceeding", r"No\.?\s*\d+", r"nos?\.\s*\d+"),
     ),
@@ -68,11 +75,20 @@ ES: Lexicon = lexicon(
                        # "no one knows" = "se desconoce", "cannot be purchased" = "la imposibilidad"
                        r"desconoc\w+", r"ilesos?", r"ilesas?", r"imposib\w+", r"incapa\w+",
                        r"insuficien\w+", r"inexist\w+", r"a\s+diferencia\s+de", r"apenas",
-                       r"evit\w+", r"rechaz\w+", r"únic[oa]s?")),
+                       r"evit\w+", r"rechaz\w+", r"únic[oa]s?",
+                       # "libre de X" renders "free of X"; "casi nunca" renders "rarely"
+                       r"libres?\s+del?", r"ajen[oa]s?", r"casi\s+nunca",
+                       # the other side of the litotes: "not easy" = "difícil", "don't forget" =
+                       # "recuerde", "has not survived" = "se ha perdido", "need not" = "innecesario"
+                       r"difícil\w*", r"dificil\w*", r"recuerd\w+", r"record\w+", r"perd\w+", r"pierd\w+",
+                       r"innecesari\w+", r"confus\w+")),
         ("strong", words(r"ni\s+siquiera", r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
                          r"nada", r"ni")),
     ],
     (
+        # "sin importar", "con independencia de" (and what the data show renders "regardless
+        # of") say "regardless", no negation
+        words(r"sin\s+importar", r"con\s+independencia\s+del?", *mined_phrases("negation", "es", ("regardless",))),
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
               # "si ... o no" (whether or not), "la existencia o no de", but not "... o no siga" (or
               # does not follow)
@@ -98,6 +114,8 @@ _CONCORD = frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", 
 # ("no debe aplicarse a X, ni a Y" = "should not apply to X, and Y").
 _LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera"})
 _CLAUSE_BREAK = frozenset(",;:.()")
+# Privative families whose negation a later "ni"/"nor" continues.
+_LIST_OPENERS = frozenset({"sin", "free", "lack"})
 # A Spanish negation repeated over a short coordinated list ("que no están empleados y no
 # cursan estudios") renders one English negated list ("not in employment or education").
 # English keeps both ("do not permit or no longer permit" = "no permita, o que ya no").
@@ -114,6 +132,8 @@ _FAMILIES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
     ("only", r"only|s[oó]lo|solamente|únic"),
     ("except", r"unless|except|save|other|rather|instead|salvo|excepto|a\s+menos|a\s+no\s+ser|distint"),
     ("lack", r"lack|absence|missing|failure|falta|ausencia|carec"),
+    ("free", r"libre|exent|ajen"),
+    ("sin", r"sin$"),
     ("impossible", r"impossib|imposib|incapa|insufficien|insuficien|inexist"),
 )]
 
@@ -131,15 +151,18 @@ def clause_negations(text: str, cues: list[Cue]) -> int:
     the negation of the list item before it; any other "no"/"not" counts ("que no están
     empleados, aunque no cursan ...")."""
     text = unicodedata.normalize("NFC", text)  # the form cue offsets refer to
-    count, last_end = 0, None
+    count, last_end, negated_before = 0, None, False
     for cue in cues:
-        if cue.label != STRONG:
-            continue
         word = " ".join(cue.text.lower().split())
+        if cue.label != STRONG:
+            # "sin X, Y ni Z", "libre de X ni Y": the "ni" carries on a privative's negation
+            negated_before = negated_before or family(word) in _LIST_OPENERS
+            continue
         gap = text[last_end:cue.start] if last_end is not None else ""
         same_clause = last_end is not None and not _CLAUSE_BREAK & set(gap)
         repeated = last_end is not None and word == "no" and bool(_REPEAT_GAP.fullmatch(gap.lstrip()))
-        if not ((same_clause and word in _CONCORD) or (last_end is not None and word in _LIST_CONCORD) or repeated):
+        continues = (last_end is not None or negated_before) and word in _LIST_CONCORD
+        if not ((same_clause and word in _CONCORD) or continues or repeated):
             count += 1
         last_end = cue.start + len(cue.text)
     return count
