@@ -76,7 +76,10 @@ EN: Lexicon = lexicon(
         ("where", words(r"where", r"wherever")),
         *mined_rules("conditions", "en", _MINED_LABELS),
     ],
-    (words(r"as\s+if", r"even\s+if", r"even\s+when"),),
+    (words(r"as\s+if", r"even\s+if", r"even\s+when",
+           # "as far as I know" hedges a statement; "back as far as 5000 BC" measures time
+           r"as\s+far\s+as\s+(?:i|we|you|he|she|they|one|anyone)\s+(?:know|knew|can|could|am|is|are|remember)",
+           r"(?:back|up|down|out)\s+as\s+far\s+as"),),
 )
 
 ES: Lexicon = lexicon(
@@ -118,7 +121,11 @@ ES: Lexicon = lexicon(
         ("where", words(r"donde", r"en\s+(?:el|la|los|las)\s+que", r"en\s+(?:el|la|los|las)\s+cual(?:es)?")),
         *mined_rules("conditions", "es", _MINED_LABELS),
     ],
-    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando", r"si\s+bien"),),
+    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando", r"si\s+bien",
+           # "sin perjuicio de ello" = "nevertheless"; "a salvo" = "safe"; "más largas que si lo hace
+           # a pie" = "greater than walking" compares
+           r"sin\s+perjuicio\s+de\s+(?:ello|esto|eso|lo\s+anterior)", r"a\s+salvo",
+           r"(?<=\bmás\s)(?:\w+\s+){0,3}?que\s+si", r"(?<=\bmenos\s)(?:\w+\s+){0,3}?que\s+si"),),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}

@@ -121,6 +121,9 @@ EN: Lexicon = lexicon(
                 r"undertake(?:s)?\s+to",
             ),
         ),
+        # "will be able to" = "podrá": an ability, not a duty ("shall be able to" stays a duty:
+        # to enable someone)
+        ("permission", words(r"(?:will|would|'ll)\s+(?:\w+\s+)?be\s+able\s+to")),
         ("future", words(r"will", r"'ll")),
         (
             "intention",
@@ -131,11 +134,10 @@ EN: Lexicon = lexicon(
                 r"endeavou?rs?\s+to", r"strives?\s+to", r"tries\s+to", r"try\s+to",
                 # "shall strive by teaching" = "deben esforzarse": the effort without its "to"
                 r"striv(?:e|es|ing)", r"endeavou?r(?:s|ing)?",
+                # "trying to please" = "intentar agradar", "try using" = "intentar con"
+                r"trying\s+to", r"try(?:ing)?\s+\w+ing",
             ),
         ),
-        # "will be able to" = "podrá": an ability, not a duty
-        # ("shall be able to" stays a duty: to enable someone)
-        ("permission", words(r"(?:will|would)\s+(?:\w+\s+)?be\s+able\s+to")),
         ("conditional", words(r"would")),
         ("possibility", words(r"could", r"might")),
         (
@@ -184,8 +186,8 @@ ES: Lexicon = lexicon(
         ("neg-future", words(rf"no\s+{_ES_CLITICS}(?:{_ES_FUTURE}|{_ES_FUTURE_IRREG})")),
         (
             "endeavour",
-            words(r"procurar(?:á|án)?", r"buscará", r"buscarán", r"(?:se\s+)?esforzar(?:se|á|án)?(?:\s+por)?",
-                  r"tratar(?:á|án)?\s+de", r"intentar(?:á|án)?"),
+            words(r"procurar(?:á|án|é|emos)?", r"buscará", r"buscarán", r"(?:se\s+)?esforzar(?:se|á|án)?(?:\s+por)?",
+                  r"tratar(?:á|án|é|emos)?\s+de", r"intentar(?:á|án|é|emos)?"),
         ),
         (
             "intention",
@@ -206,8 +208,9 @@ ES: Lexicon = lexicon(
             ),
         ),
         # "ha(n) de" is as open as "debe": "must" in articles, "should" in recitals.
-        ("duty", words(r"debe", r"deben", r"han?\s+de")),
-        ("possibility", words(r"podría", r"podrían")),
+        ("duty", words(r"debe", r"deben", r"debes", r"debemos", r"debo", r"han?\s+de")),
+        # "which may be impossible" = "lo que quizás sea imposible"
+        ("possibility", words(r"podría", r"podrían", r"quizás?", r"tal\s+vez", r"acaso")),
         ("may-future", words(r"podrá", r"podrán")),
         (
             "permission",

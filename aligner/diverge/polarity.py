@@ -40,6 +40,7 @@ EN: Lexicon = lexicon(
                        # fácil", "remember" = "no olvide", "rarely" = "casi nunca", "absent" = "no hay"
                        r"rarely", r"seldom", r"hard", r"difficult\w*", r"absent", r"needless\w*",
                        r"remember\w*", r"forg[eo]t\w*", r"fail(?:s|ed|ing)?",
+                       r"dislik\w+", r"disagre\w+", r"disapprov\w+",
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
         # "free of X, Y or Z" = "sin X, Y ni Z" = "libre de X, Y ni Z"
@@ -48,6 +49,8 @@ EN: Lexicon = lexicon(
                          r"fail(?:s|ed)?\s+to")),
     ],
     (
+        # a tag question asks, it does not negate: "It's hot, isn't it?" = "Hace calor, ¿verdad?"
+        words(r"(?<=,\s)\w+n't\s+(?:it|you|he|she|they|we|i|there)(?=\s*\?)"),
         words(r"no(?:t)?\s+later\s+than", r"not\s+(?:only|just|merely|simply)", r"free\s+of\s+charge", r"(?:does\s+|do\s+|should\s+|shall\s+)?not\s+(?:exceed\w*|below|above)",
               r"or\s+not", r"no(?:t)?\s+(?:more|less|fewer|greater|higher|lower)\s+than",
               r"not\s+exceeding", r"No\.?\s*\d+", r"nos?\.\s*\d+"),
@@ -81,7 +84,12 @@ ES: Lexicon = lexicon(
                        # the other side of the litotes: "not easy" = "difícil", "don't forget" =
                        # "recuerde", "has not survived" = "se ha perdido", "need not" = "innecesario"
                        r"difícil\w*", r"dificil\w*", r"recuerd\w+", r"record\w+", r"perd\w+", r"pierd\w+",
-                       r"innecesari\w+", r"confus\w+")),
+                       r"innecesari\w+", r"confus\w+",
+                       # "is but an image" = "no es más que una imagen": "no ... más que" restricts
+                       r"no\s+(?:[a-záéíóúñ]+\s+)?(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+que",
+                       r"no\s+(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+que",
+                       # "(not froth)" = "(en lugar de espuma)"
+                       r"en\s+lugar\s+del?", r"en\s+vez\s+del?")),
         ("strong", words(r"ni\s+siquiera", r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
                          r"nada", r"ni")),
     ],
@@ -90,6 +98,11 @@ ES: Lexicon = lexicon(
         # of") say "regardless", no negation
         words(r"sin\s+importar", r"con\s+independencia\s+del?", *mined_phrases("negation", "es", ("regardless",))),
         words(r"a\s+más\s+tardar", r"no\s+s[oó]lo", r"no\s+solamente", r"no\s+únicamente",
+              # a negation over "only" is "not only": "no se habla sólo en España"
+              r"no\s+(?:se\s+)?[a-záéíóúñ]+\s+(?:s[oó]lo|solamente|únicamente)",
+              # "de no después del siglo XVII" = "at least", like "no later than"; "no hay duda" =
+              # "certainly"; "a salvo" = "safe"
+              r"no\s+(?:después|antes)\s+del?", r"no\s+(?:hay|cabe)\s+duda", r"a\s+salvo",
               # "si ... o no" (whether or not), "la existencia o no de", but not "... o no siga" (or
               # does not follow)
               r"sin\s+embargo", r"no\s+obstante", r"o\s+no(?=\s*[,.;:)]|\s*$|\s+del?\s)",
@@ -114,6 +127,9 @@ _CONCORD = frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", 
 # ("no debe aplicarse a X, ni a Y" = "should not apply to X, and Y").
 _LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera"})
 _CLAUSE_BREAK = frozenset(",;:.()")
+_QUANTIFIERS = frozenset({"ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nadie", "nada", "nunca", "jamás",
+                          "none", "nothing", "nobody", "never"})
+_COORDINATED = re.compile(r"\s(?:y|e|o|u|and|or|but|pero)\s+$")
 # Privative families whose negation a later "ni"/"nor" continues.
 _LIST_OPENERS = frozenset({"sin", "free", "lack"})
 # A Spanish negation repeated over a short coordinated list ("que no están empleados y no
@@ -130,7 +146,8 @@ _FAMILIES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
     ("prohibit", r"prohib|prohíb|ban|forbid"),
     ("breach", r"infring|breach|violat|contraven|infr|vulner|viol|incumpl"),
     ("only", r"only|s[oó]lo|solamente|únic"),
-    ("except", r"unless|except|save|other|rather|instead|salvo|excepto|a\s+menos|a\s+no\s+ser|distint"),
+    ("except", r"unless|except|save|other|rather|instead|salvo|excepto|a\s+menos|a\s+no\s+ser|distint|"
+               r"en\s+lugar|en\s+vez"),
     ("lack", r"lack|absence|missing|failure|falta|ausencia|carec"),
     ("free", r"libre|exent|ajen"),
     ("sin", r"sin$"),
@@ -161,6 +178,8 @@ def clause_negations(text: str, cues: list[Cue]) -> int:
         gap = text[last_end:cue.start] if last_end is not None else ""
         same_clause = last_end is not None and not _CLAUSE_BREAK & set(gap)
         repeated = last_end is not None and word == "no" and bool(_REPEAT_GAP.fullmatch(gap.lstrip()))
+        # "no tenían maíz ... y ningún romano": a negative word heading a coordinated clause
+        same_clause = same_clause and not (word in _QUANTIFIERS and _COORDINATED.search(gap))
         continues = (last_end is not None or negated_before) and word in _LIST_CONCORD
         if not ((same_clause and word in _CONCORD) or continues or repeated):
             count += 1
