@@ -40,7 +40,7 @@ EN: Lexicon = lexicon(
                        # fácil", "remember" = "no olvide", "rarely" = "casi nunca", "absent" = "no hay"
                        r"rarely", r"seldom", r"hard", r"difficult\w*", r"absent", r"needless\w*",
                        r"remember\w*", r"forg[eo]t\w*", r"fail(?:s|ed|ing)?",
-                       r"dislik\w+", r"disagre\w+", r"disapprov\w+",
+                       r"dislik\w+", r"disagre\w+", r"disapprov\w+", r"too\s+\w+\s+to",
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
         # "free of X, Y or Z" = "sin X, Y ni Z" = "libre de X, Y ni Z"
@@ -89,7 +89,10 @@ ES: Lexicon = lexicon(
                        r"no\s+(?:[a-záéíóúñ]+\s+)?(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+que",
                        r"no\s+(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+que",
                        # "(not froth)" = "(en lugar de espuma)"
-                       r"en\s+lugar\s+del?", r"en\s+vez\s+del?")),
+                       r"en\s+lugar\s+del?", r"en\s+vez\s+del?",
+                       # "so general that a diagnosis cannot be made" = "demasiado habituales como
+                       # para poder dar un diagnóstico"
+                       r"demasiado\s+(?:[a-záéíóúñ]+\s+){1,3}?(?:como\s+)?para")),
         ("strong", words(r"ni\s+siquiera", r"en\s+modo\s+alguno", r"en\s+absoluto", r"de\s+ningún\s+modo", r"no", r"nunca", r"jamás", r"tampoco", r"ningun[oa]s?", r"ningún", r"nadie",
                          r"nada", r"ni")),
     ],
@@ -127,6 +130,7 @@ _CONCORD = frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", 
 # ("no debe aplicarse a X, ni a Y" = "should not apply to X, and Y").
 _LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera"})
 _CLAUSE_BREAK = frozenset(",;:.()")
+_NI_MODAL = re.compile(r"\s+(?:se\s+)?(?:pued|podr|deb)\w*", re.IGNORECASE)
 _QUANTIFIERS = frozenset({"ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nadie", "nada", "nunca", "jamás",
                           "none", "nothing", "nobody", "never"})
 _COORDINATED = re.compile(r"\s(?:y|e|o|u|and|or|but|pero)\s+$")
@@ -180,7 +184,9 @@ def clause_negations(text: str, cues: list[Cue]) -> int:
         repeated = last_end is not None and word == "no" and bool(_REPEAT_GAP.fullmatch(gap.lstrip()))
         # "no tenían maíz ... y ningún romano": a negative word heading a coordinated clause
         same_clause = same_clause and not (word in _QUANTIFIERS and _COORDINATED.search(gap))
-        continues = (last_end is not None or negated_before) and word in _LIST_CONCORD
+        # "ni puedan modificarse" = "and cannot be changed": a "ni" heading a modal negates
+        continues = ((last_end is not None or negated_before) and word in _LIST_CONCORD
+                     and not _NI_MODAL.match(text, cue.start + len(cue.text)))
         if not ((same_clause and word in _CONCORD) or continues or repeated):
             count += 1
         last_end = cue.start + len(cue.text)
