@@ -154,7 +154,11 @@ def negation_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     # the other side to pair with it ("avoid" = "evitar" leaves nothing over)
     s_weak = Counter(polarity.family(c.text) for c in s_cues if c.label == polarity.WEAK)
     t_weak = Counter(polarity.family(c.text) for c in t_cues if c.label == polarity.WEAK)
-    s_spare, t_spare = sum((s_weak - t_weak).values()), sum((t_weak - s_weak).values())
+    # "free of" (a negation) rendered "libre de" / "sin" + noun (privatives): the pair is one
+    # negation rendered, so it leaves neither a count nor a spare privative behind
+    s_count, t_weak = polarity.pair_privatives(s_cues, s_count, t_weak)
+    t_count, s_weak = polarity.pair_privatives(t_cues, t_count, s_weak)
+    s_spare, t_spare = polarity.spare(s_weak - t_weak, t_cues), polarity.spare(t_weak - s_weak, s_cues)
     flags = []
     if s_count > t_count + t_spare:
         cue = next(c for c in s_cues if c.label == polarity.STRONG)

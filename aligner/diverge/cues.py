@@ -140,17 +140,25 @@ def mined(group: str) -> tuple[Rendering, ...]:
     A file that is not a well-formed lexicon raises ValueError naming the line: a broken
     package data file must not silently turn the checks off."""
     source = resources.files("aligner.diverge").joinpath("lexicons", f"{group}.tsv")
-    lines = source.read_text(encoding="utf-8").splitlines()
+    return parse_mined(source.read_text(encoding="utf-8"), f"{group}.tsv")
+
+
+_STATUSES = frozenset({"accepted", "rejected", "report"})
+
+
+def parse_mined(text: str, name: str) -> tuple[Rendering, ...]:
+    """The accepted renderings of a mined lexicon's text; ValueError on a malformed line."""
+    lines = text.splitlines()
     if not lines or tuple(lines[0].split("\t")) != MINED_COLUMNS:
-        raise ValueError(f"{group}.tsv: header is not {MINED_COLUMNS}")
+        raise ValueError(f"{name}: header is not {MINED_COLUMNS}")
     found = []
     for number, line in enumerate(lines[1:], start=2):
         fields = line.split("\t")
         if len(fields) != len(MINED_COLUMNS):
-            raise ValueError(f"{group}.tsv:{number}: {len(fields)} fields, expected {len(MINED_COLUMNS)}")
+            raise ValueError(f"{name}:{number}: {len(fields)} fields, expected {len(MINED_COLUMNS)}")
         row = dict(zip(MINED_COLUMNS, fields))
-        if row["direction"] not in ("en>es", "es>en"):
-            raise ValueError(f"{group}.tsv:{number}: bad direction {row['direction']!r}")
+        if row["direction"] not in ("en>es", "es>en") or row["status"] not in _STATUSES or not row["rendering"]:
+            raise ValueError(f"{name}:{number}: bad direction, status or rendering")
         if row["status"] == "accepted":
             found.append(Rendering(row["label"], row["cue"], row["rendering"], row["direction"][-2:]))
     return tuple(found)

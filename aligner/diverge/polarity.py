@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from .cues import Cue, Lexicon, lexicon, mined_phrases, words
 
@@ -153,7 +154,8 @@ _FAMILIES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
     ("except", r"unless|except|save|other|rather|instead|salvo|excepto|a\s+menos|a\s+no\s+ser|distint|"
                r"en\s+lugar|en\s+vez"),
     ("lack", r"lack|absence|missing|failure|falta|ausencia|carec"),
-    ("free", r"libre|exent|ajen"),
+    ("free", r"free|libre|exent|ajen"),
+    ("regardless", r"regardless|irrespective|no\s+matter"),
     ("sin", r"sin$"),
     ("impossible", r"impossib|imposib|incapa|insufficien|insuficien|inexist"),
 )]
@@ -191,3 +193,37 @@ def clause_negations(text: str, cues: list[Cue]) -> int:
             count += 1
         last_end = cue.start + len(cue.text)
     return count
+
+
+# Privatives that render a "free of" of the other side.
+_PRIVATIVE_RENDERINGS = ("free", "sin", "lack")
+
+
+def pair_privatives(cues: list[Cue], count: int, other_weak: Counter[str]) -> tuple[int, Counter[str]]:
+    """Take each strong "free of"/"free from" of `cues` out of `count` together with one
+    privative of the other side (`other_weak`, by family) that renders it."""
+    other = Counter(other_weak)
+    for cue in cues:
+        if cue.label == STRONG and family(cue.text) == "free":
+            partner = next((f for f in _PRIVATIVE_RENDERINGS if other[f] > 0), None)
+            if partner is not None and count > 0:
+                other[partner] -= 1
+                count -= 1
+    return count, +other
+
+
+# A spare privative of these families excuses only a strong cue of the other side that matches:
+# "regardless of" = "sin tener en cuenta" excuses the "sin", not a "no" elsewhere.
+_NARROW_EXCUSES = {"regardless": re.compile(r"sin\b", re.IGNORECASE)}
+
+
+def spare(weak: Counter[str], other_cues: list[Cue]) -> int:
+    """How many missing strong negations of the other side the privatives `weak` excuse."""
+    total = 0
+    for fam, n in weak.items():
+        narrow = _NARROW_EXCUSES.get(fam)
+        if narrow is None:
+            total += n
+        else:
+            total += min(n, sum(1 for c in other_cues if c.label == STRONG and narrow.match(c.text)))
+    return total
