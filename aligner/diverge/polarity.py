@@ -45,14 +45,21 @@ EN: Lexicon = lexicon(
                        r"(?:in|im|il|ir)(?:capable|sufficient\w*|compatible|valid|accurate|adequate\w*|"
                        r"appropriate|possible|legal|legitimate|relevant|regular|complete|correct\w*)")),
         # "free of X, Y or Z" = "sin X, Y ni Z" = "libre de X, Y ni Z"
+        # "lest they see" = "para que no vean"; "nay" = "no"; "brought to nought" = "reducidos á nada"
         ("strong", words(r"free\s+(?:of|from)", r"not", r"\w+n't", r"never", r"no", r"none", r"nor", r"neither",
+                         r"lest", r"nay", r"n[ao]ught",
                          r"without", r"cannot", r"nobody", r"nothing", r"nowhere",
                          r"fail(?:s|ed)?\s+to")),
     ],
     (
         # a tag question asks, it does not negate: "It's hot, isn't it?" = "Hace calor, ¿verdad?"
         words(r"(?<=,\s)\w+n't\s+(?:it|you|he|she|they|we|i|there)(?=\s*\?)"),
-        words(r"no(?:t)?\s+later\s+than", r"not\s+(?:only|just|merely|simply)", r"free\s+of\s+charge", r"(?:does\s+|do\s+|should\s+|shall\s+)?not\s+(?:exceed\w*|below|above)",
+        # the adverb "without" (= outside): "standing without", "set him without the city"
+        words(r"within\s+and\s+without", r"without(?=\s*[,.;:!?)]|\s*$|\s+before\b)",
+              r"without\s+the\s+(?:city|camp|gate|gates|door|doors|house|walls?)"),
+        # litotes on both sides: "ceaseth not to speak" = "no cesa de hablar"; "no doubt" = "ciertamente"
+        words(r"ceas\w*\s+not", r"not\s+ceas\w*", r"no\s+doubt"),
+        words(r"no(?:t)?\s+later\s+than", r"not\s+(?:only|just|merely|simply|alone)", r"free\s+of\s+charge", r"(?:does\s+|do\s+|should\s+|shall\s+)?not\s+(?:exceed\w*|below|above)",
               r"or\s+not", r"no(?:t)?\s+(?:more|less|fewer|greater|higher|lower)\s+than",
               r"not\s+exceeding", r"No\.?\s*\d+", r"nos?\.\s*\d+"),
     ),
@@ -87,8 +94,8 @@ ES: Lexicon = lexicon(
                        r"difícil\w*", r"dificil\w*", r"recuerd\w+", r"record\w+", r"perd\w+", r"pierd\w+",
                        r"innecesari\w+", r"confus\w+",
                        # "is but an image" = "no es más que una imagen": "no ... más que" restricts
-                       r"no\s+(?:[a-záéíóúñ]+\s+)?(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+que",
-                       r"no\s+(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+que",
+                       r"no\s+(?:[a-záéíóúñ]+\s+)?(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+(?:que|de)",
+                       r"no\s+(?:es|son|era|eran|fue|hace|hacen|hay|tiene|tienen)\s+más\s+(?:que|de)",
                        # "(not froth)" = "(en lugar de espuma)"
                        r"en\s+lugar\s+del?", r"en\s+vez\s+del?",
                        # "so general that a diagnosis cannot be made" = "demasiado habituales como
@@ -129,8 +136,11 @@ _CONCORD = frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", 
                       "nunca", "jamás", "tampoco", "en modo alguno", "en absoluto", "de ningún modo"})
 # "ni"/"nor" always continue a negation made earlier in the sentence, across commas too
 # ("no debe aplicarse a X, ni a Y" = "should not apply to X, and Y").
-_LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera"})
+# An English "neither" after a negation, with no "nor" of its own, continues it like "nor"
+# ("thou wilt not leave my soul, neither wilt thou suffer" = "no dejarás ..., ni darás").
+_LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera", "neither"})
 _CLAUSE_BREAK = frozenset(",;:.()")
+_NOR = re.compile(r"(?<!\w)nor(?!\w)", re.IGNORECASE)
 _NI_MODAL = re.compile(r"\s+(?:se\s+)?(?:pued|podr|deb)\w*", re.IGNORECASE)
 _QUANTIFIERS = frozenset({"ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nadie", "nada", "nunca", "jamás",
                           "none", "nothing", "nobody", "never"})
@@ -187,8 +197,11 @@ def clause_negations(text: str, cues: list[Cue]) -> int:
         # "no tenían maíz ... y ningún romano": a negative word heading a coordinated clause
         same_clause = same_clause and not (word in _QUANTIFIERS and _COORDINATED.search(gap))
         # "ni puedan modificarse" = "and cannot be changed": a "ni" heading a modal negates
+        end = cue.start + len(cue.text)
         continues = ((last_end is not None or negated_before) and word in _LIST_CONCORD
-                     and not _NI_MODAL.match(text, cue.start + len(cue.text)))
+                     and not _NI_MODAL.match(text, end)
+                     # "and shall neither seek nor take" opens a negation of its own
+                     and not (word == "neither" and _NOR.search(text, end)))
         if not ((same_clause and word in _CONCORD) or continues or repeated):
             count += 1
         last_end = cue.start + len(cue.text)
