@@ -28,9 +28,9 @@ roughly, so a rendering starts within WINDOW (a quarter of the text) of the cue'
 position; without this, the topic words of a long GDPR paragraph associate with every cue in it.
 
 Automatic acceptance: c >= MIN_BOTH, observed c above the expectation a*b/N, G2 >= MIN_G2
-(10.83 = p < 0.001 for one degree of freedom), P(rendering | cue) >= MIN_SHARE, P(cue | rendering) = c/b >= MIN_PRECISION (a rendering
-that predicts the cue less than one time in five is a general word, not a rendering), the n-gram is
-not made of function words only, and it is not a piece of a longer candidate that holds most of
+(10.83 = p < 0.001 for one degree of freedom), P(rendering | cue) >= MIN_SHARE,
+P(cue | rendering) = c/b >= MIN_PRECISION (a rendering that predicts the cue less than one
+time in five is a general word, not a rendering), the n-gram is not made of function words only, and it is not a piece of a longer candidate that holds most of
 its occurrences (c_long >= 0.8 c_short: the longer phrase is the rendering, the piece would also
 match elsewhere). At most TOP_K per seed, by G2.
 
@@ -47,7 +47,8 @@ the hand lexicons (plain negations) are mined for the record, marked `report`, a
 The data hold few renderings of some seeds ("free of", "sin importar" occur once or twice):
 the hand lexicons keep those, with the mined files adding what the data support.
 
-Deterministic: units are read in sorted order, ties broken by the n-gram text, no randomness.
+Deterministic: counts do not depend on the order of the units, ties are broken by the n-gram
+text, and there is no randomness, so a rerun on the same data writes the same bytes.
 Usage: python benchmarks/mine_cues.py --data /work/shared/data [--out aligner/diverge/lexicons]
 """
 from __future__ import annotations
@@ -59,7 +60,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 

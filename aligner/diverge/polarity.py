@@ -141,6 +141,7 @@ _CONCORD = frozenset({"nor", "neither", "none", "nothing", "nobody", "nowhere", 
 _LIST_CONCORD = frozenset({"ni", "nor", "ni siquiera", "neither"})
 _CLAUSE_BREAK = frozenset(",;:.()")
 _NOR = re.compile(r"(?<!\w)nor(?!\w)", re.IGNORECASE)
+# "ni" heading a modal negates a clause: "ni puedan modificarse" = "and cannot be changed"
 _NI_MODAL = re.compile(r"\s+(?:se\s+)?(?:pued|podr|deb)\w*", re.IGNORECASE)
 _QUANTIFIERS = frozenset({"ningún", "ninguno", "ninguna", "ningunos", "ningunas", "nadie", "nada", "nunca", "jamás",
                           "none", "nothing", "nobody", "never"})
@@ -196,7 +197,6 @@ def clause_negations(text: str, cues: list[Cue]) -> int:
         repeated = last_end is not None and word == "no" and bool(_REPEAT_GAP.fullmatch(gap.lstrip()))
         # "no tenían maíz ... y ningún romano": a negative word heading a coordinated clause
         same_clause = same_clause and not (word in _QUANTIFIERS and _COORDINATED.search(gap))
-        # "ni puedan modificarse" = "and cannot be changed": a "ni" heading a modal negates
         end = cue.start + len(cue.text)
         continues = ((last_end is not None or negated_before) and word in _LIST_CONCORD
                      and not _NI_MODAL.match(text, end)
