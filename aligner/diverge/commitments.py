@@ -7,7 +7,9 @@ Four comparisons, each tolerant of legitimate rephrasing:
   "shall" opposite "podrá". A modal merely absent on one side ("shall apply" = "se aplica") is
   common in good translations and is not flagged.
 * negation (polarity.py): a strong negation opposite no negative material at all -> high.
-* conditions (conditions.py): a strong condition opposite no condition-like cue -> medium.
+* conditions (conditions.py): a specific condition ("unless", "as appropriate") left unmatched
+  -> medium; a plain "if" opposite no condition-like cue at all -> medium on a duty,
+  permission or ban, low in a sentence that binds nobody.
 * parties (parties.py): an actor named on one side only -> medium; a collective actor
   ("both countries") opposite a single different actor ("Mexico") -> high.
 
@@ -152,7 +154,11 @@ def negation_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     # the other side to pair with it ("avoid" = "evitar" leaves nothing over)
     s_weak = Counter(polarity.family(c.text) for c in s_cues if c.label == polarity.WEAK)
     t_weak = Counter(polarity.family(c.text) for c in t_cues if c.label == polarity.WEAK)
-    s_spare, t_spare = sum((s_weak - t_weak).values()), sum((t_weak - s_weak).values())
+    # "free of" (a negation) rendered "libre de" / "sin" + noun (privatives): the pair is one
+    # negation rendered, so it leaves neither a count nor a spare privative behind
+    s_count, t_weak = polarity.pair_privatives(s_cues, s_count, t_weak)
+    t_count, s_weak = polarity.pair_privatives(t_cues, t_count, s_weak)
+    s_spare, t_spare = polarity.spare(s_weak - t_weak, t_cues), polarity.spare(t_weak - s_weak, s_cues)
     flags = []
     if s_count > t_count + t_spare:
         cue = next(c for c in s_cues if c.label == polarity.STRONG)
@@ -208,11 +214,30 @@ def condition_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fl
 
     flags = []
     dropped, added = reported(src_left, s_cues, src, t_cues), reported(tgt_left, t_cues, tgt, s_cues)
+    if dropped or added:
+        binding = _binds(src, src_lang) or _binds(tgt, tgt_lang)
     if dropped:
-        flags.append(Flag(KIND, "medium", f"condition dropped: {dropped.text}", dropped.text, ""))
+        flags.append(Flag(KIND, _condition_severity(dropped, binding), f"condition dropped: {dropped.text}",
+                          dropped.text, ""))
     if added:
-        flags.append(Flag(KIND, "medium", f"condition added: {added.text}", "", added.text))
+        flags.append(Flag(KIND, _condition_severity(added, binding), f"condition added: {added.text}",
+                          "", added.text))
     return flags
+
+
+# Modal labels that state no duty, permission or ban of their own.
+_NOT_BINDING = frozenset({"future", "es-future", "conditional", "possibility"})
+
+
+def _binds(text: str, lang: str) -> bool:
+    return any(c.label not in _NOT_BINDING for c in modal_cues(text, lang))
+
+
+def _condition_severity(cue: Cue, binding: bool) -> str:
+    """A specific condition, or any condition on a duty, permission or ban, matters (medium).
+    A plain "if" in a sentence that binds nobody is rephrased as often as it is lost ("if used
+    without qualifiers" = "empleado sin calificativos", "if they can" = "en lo posible"): low."""
+    return "medium" if cue.label in conditions.SPECIFIC or binding else "low"
 
 
 def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,

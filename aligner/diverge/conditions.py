@@ -15,7 +15,7 @@ determinar si") to be reported on their own; they only absorb the other side's l
 """
 from __future__ import annotations
 
-from .cues import Lexicon, lexicon, words
+from .cues import Lexicon, lexicon, mined_rules, words
 
 # label -> readings
 READINGS: dict[str, frozenset[str]] = {
@@ -40,6 +40,10 @@ READINGS: dict[str, frozenset[str]] = {
 }
 SPECIFIC = frozenset({"proviso", "exception", "extent", "reservation", "prejudice", "appropriate"})
 
+# Renderings mined from aligned units (lexicons/conditions.tsv) go after the hand rules: at the
+# same start a hand rule wins, so a mined phrase only adds cues the hand rules miss.
+_MINED_LABELS = tuple(READINGS)
+
 EN: Lexicon = lexicon(
     [
         ("prejudice", words(r"without\s+prejudice\s+to")),
@@ -60,14 +64,22 @@ EN: Lexicon = lexicon(
         ("proviso", words(r"provided\s+that", r"providing\s+that", r"on\s+condition\s+that", r"as\s+long\s+as",
                           r"so\s+long\s+as", r"on\s+the\s+condition\s+that", r"only\s+if(?:\s+and\s+to\s+the\s+extent\s+that)?",
                           r"if\s+and\s+only\s+if")),
-        ("if", words(r"if", r"in\s+the\s+event\s+(?:that|of)",
+        # inverted conditionals open their clause: "Should you have a concern, ..." = "si esto
+        # le preocupa", "Had the Allies failed" = "Si los Aliados no hubiesen tenido éxito"
+        ("if", words(r"(?:(?<=^)|(?<=[,;:(])|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bbut\s))(?:should|had|were)\s+"
+                     r"(?:you|we|they|he|she|it|i|the|this|that|there|any|a|an)",
+                     r"if", r"in\s+the\s+event\s+(?:that|of)",
                      r"on\s+(?:one\s+of\s+)?the\s+following\s+conditions?", r"in\s+cases?\s+(?:of|that|where)", r"in\s+case")),
         # "in the case of an undertaking" = "tratándose de una empresa", "en caso de conflictos
         # armados" = "in armed conflict": a topic as often as a condition
         ("when", words(r"in\s+the\s+case\s+of", r"when", r"whenever", r"whether", r"depending\s+on", r"while")),
         ("where", words(r"where", r"wherever")),
+        *mined_rules("conditions", "en", _MINED_LABELS),
     ],
-    (words(r"as\s+if", r"even\s+if", r"even\s+when"),),
+    (words(r"as\s+if", r"even\s+if", r"even\s+when",
+           # "as far as I know" hedges a statement; "back as far as 5000 BC" measures time
+           r"as\s+far\s+as\s+(?:i|we|you|he|she|they|one|anyone)\s+(?:know|knew|can|could|am|is|are|remember)",
+           r"(?:back|up|down|out)\s+as\s+far\s+as"),),
 )
 
 ES: Lexicon = lexicon(
@@ -75,21 +87,33 @@ ES: Lexicon = lexicon(
         ("prejudice", words(r"sin\s+perjuicio\s+del?", r"sin\s+menoscabo\s+del?")),
         # "no obstante lo dispuesto" renders "notwithstanding" and "by way of derogation", and
         # "no debe obstar a" renders "should be without prejudice to"
-        ("regardless", words(r"no\s+obstante\s+lo\s+dispuesto", r"obstar\s+al?")),
+        ("regardless", words(r"no\s+obstante\s+lo\s+dispuesto", r"obstar\s+al?", r"sin\s+importar",
+                             r"con\s+independencia\s+del?", r"independientemente\s+del?")),
         ("appropriate", words(r"en\s+su\s+caso", r"cuando\s+proceda", r"según\s+proceda", r"si\s+procede",
                               r"según\s+(?:el\s+)?caso", r"cuando\s+sea\s+(?:necesario|posible|pertinente|preciso)",
-                              r"de\s+ser\s+(?:necesario|posible|preciso)", r"si\s+(?:es|fuera|fuese)\s+(?:necesario|preciso)",
+                              r"de\s+ser\s+(?:necesario|posible|preciso)", r"si\s+(?:es|fuera|fuese)\s+(?:necesario|preciso|posible)",
                               r"según\s+corresponda", r"cuando\s+corresponda", r"en\s+caso\s+necesario",
                               r"siempre\s+que\s+sea\s+posible", r"cuando\s+así\s+proceda", r"si\s+los\s+hubiere",
                               r"según\s+sea\s+necesario", r"en\s+la\s+medida\s+de\s+lo\s+posible",
-                              r"como\s+se\s+(?:exige|requiere)")),
+                              r"como\s+se\s+(?:exige|requiere)",
+                              # the adjective forms of "as appropriate": "según sea apropiado",
+                              # "cuando resulte oportuno", "como corresponda", "según convenga"
+                              r"(?:según|cuando|si|como)\s+(?:sea|resulte|se\s+considere|se\s+estime)\s+"
+                              r"(?:apropiado|adecuado|oportuno|conveniente|pertinente|procedente)",
+                              r"de\s+ser\s+(?:apropiado|adecuado|oportuno|conveniente|pertinente|procedente)",
+                              r"como\s+(?:corresponda|proceda|convenga)", r"según\s+convenga",
+                              r"en\s+lo\s+posible",
+                              # "where necessary" = "en los casos en que se requiera"
+                              r"(?:cuando|si|en\s+que)\s+(?:así\s+)?se\s+(?:requiera|requiere|necesite|precise)")),
         ("extent", words(r"en\s+la\s+medida(?:\s+en)?(?:\s+que)?", r"en\s+tanto\s+que")),
         ("reservation", words(r"con\s+sujeción\s+al?", r"a\s+reserva\s+del?")),
         ("subject", words(r"sujet[oa]s?\s+al?", r"supeditad[oa]s?\s+al?", r"condicionad[oa]s?\s+al?",
                           r"sometid[oa]s?\s+al?")),
         ("exception", words(r"salvo(?:\s+(?:que|si|cuando|en|para))?", r"a\s+menos\s+que", r"a\s+no\s+ser\s+que",
                             r"excepto\s+(?:que|si|cuando|en\s+(?:el|los)\s+casos?)")),
-        ("except-plain", words(r"excepto", r"con\s+excepción\s+del?", r"a\s+excepción\s+del?", r"exceptuando")),
+        # "with the exception of paragraph 5" = "habida cuenta de la excepción establecida en el apartado 5"
+        ("except-plain", words(r"excepto", r"con\s+excepción\s+del?", r"a\s+excepción\s+del?", r"exceptuando",
+                               r"(?:la|las|una)\s+excepci(?:ón|ones)")),
         ("proviso", words(r"siempre\s+que", r"siempre\s+y\s+cuando", r"a\s+condición\s+de(?:\s+que)?",
                           r"con\s+la\s+condición\s+de(?:\s+que)?", r"s[oó]lo\s+si", r"únicamente\s+si")),
         ("if", words(r"si", r"en\s+(?:el\s+)?caso\s+de\s+que", r"en\s+(?:los\s+)?casos\s+en\s+que",
@@ -99,8 +123,13 @@ ES: Lexicon = lexicon(
         ("when", words(r"cuando", r"mientras", r"en\s+tal\s+caso", r"durante\s+el\s+tiempo\s+en\s+que", r"tratándose\s+de",
                        r"en\s+(?:el\s+)?caso\s+de", r"dependiendo\s+de", r"en\s+función\s+de")),
         ("where", words(r"donde", r"en\s+(?:el|la|los|las)\s+que", r"en\s+(?:el|la|los|las)\s+cual(?:es)?")),
+        *mined_rules("conditions", "es", _MINED_LABELS),
     ],
-    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando", r"si\s+bien"),),
+    (words(r"como\s+si", r"incluso\s+si", r"aun\s+si", r"incluso\s+cuando", r"aun\s+cuando", r"si\s+bien",
+           # "sin perjuicio de ello" = "nevertheless"; "a salvo" = "safe"; "más largas que si lo hace
+           # a pie" = "greater than walking" compares
+           r"sin\s+perjuicio\s+de\s+(?:ello|esto|eso|lo\s+anterior)", r"a\s+salvo",
+           r"(?<=\bmás\s)(?:\w+\s+){0,3}?que\s+si", r"(?<=\bmenos\s)(?:\w+\s+){0,3}?que\s+si"),),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES}

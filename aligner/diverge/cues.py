@@ -8,10 +8,12 @@ and a tagger costs milliseconds per sentence where these regexes cost microsecon
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 
 WORD_FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -112,3 +114,73 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+# --- mined lexicons ------------------------------------------------------------------------
+
+MINED_COLUMNS = ("group", "direction", "label", "cue", "rendering", "both", "cue_units", "rendering_units",
+                 "units", "p_rendering_given_cue", "g2", "dice", "status")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One reviewed rendering from aligned units (benchmarks/mine_cues.py): `rendering` in
+    `lang` renders `cue` of the other language, and gets the cue's lexicon `label`."""
+
+    label: str
+    cue: str
+    rendering: str
+    lang: str
+
+
+@functools.lru_cache(maxsize=None)
+def mined(group: str) -> tuple[Rendering, ...]:
+    """The accepted renderings of lexicons/<group>.tsv, read once per process.
+
+    A file that is not a well-formed lexicon raises ValueError naming the line: a broken
+    package data file must not silently turn the checks off."""
+    source = resources.files("aligner.diverge").joinpath("lexicons", f"{group}.tsv")
+    return parse_mined(source.read_text(encoding="utf-8"), f"{group}.tsv")
+
+
+_STATUSES = frozenset({"accepted", "rejected", "report"})
+
+
+def parse_mined(text: str, name: str) -> tuple[Rendering, ...]:
+    """The accepted renderings of a mined lexicon's text; ValueError on a malformed line."""
+    lines = text.splitlines()
+    if not lines or tuple(lines[0].split("\t")) != MINED_COLUMNS:
+        raise ValueError(f"{name}: header is not {MINED_COLUMNS}")
+    found = []
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != len(MINED_COLUMNS):
+            raise ValueError(f"{name}:{number}: {len(fields)} fields, expected {len(MINED_COLUMNS)}")
+        row = dict(zip(MINED_COLUMNS, fields))
+        if row["direction"] not in ("en>es", "es>en") or row["status"] not in _STATUSES or not row["rendering"]:
+            raise ValueError(f"{name}:{number}: bad direction, status or rendering")
+        if row["status"] == "accepted":
+            found.append(Rendering(row["label"], row["cue"], row["rendering"], row["direction"][-2:]))
+    return tuple(found)
+
+
+def mined_phrases(group: str, lang: str, labels: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Accepted renderings in `lang` (optionally only those of `labels`), as whole-word regex
+    fragments, longest first so that a longer rendering wins over its own start."""
+    wanted = None if labels is None else frozenset(labels)
+    phrases = {r.rendering for r in mined(group) if r.lang == lang and (wanted is None or r.label in wanted)}
+    return tuple(phrase_pattern(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def mined_rules(group: str, lang: str, labels: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """(label, pattern) rules for the accepted renderings in `lang` of each label."""
+    rules = []
+    for label in labels:
+        phrases = mined_phrases(group, lang, (label,))
+        if phrases:
+            rules.append((label, words(*phrases)))
+    return rules
+
+
+def phrase_pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())

@@ -26,7 +26,7 @@ possibility/intention; a generic "-ría" rule would catch the many nouns in "-er
 """
 from __future__ import annotations
 
-from .cues import Lexicon, lexicon, words
+from .cues import Lexicon, lexicon, mined_rules, words
 
 OBLIGATION = "obligation"
 PERMISSION = "permission"
@@ -121,6 +121,9 @@ EN: Lexicon = lexicon(
                 r"undertake(?:s)?\s+to",
             ),
         ),
+        # "will be able to" = "podrá": an ability, not a duty ("shall be able to" stays a duty:
+        # to enable someone)
+        ("permission", words(r"(?:will|would|'ll)\s+(?:\w+\s+)?be\s+able\s+to")),
         ("future", words(r"will", r"'ll")),
         (
             "intention",
@@ -129,6 +132,10 @@ EN: Lexicon = lexicon(
                 r"intends?\s+to", r"intended\s+to",
                 r"seeks?\s+to", r"aims?\s+(?:to|at)",
                 r"endeavou?rs?\s+to", r"strives?\s+to", r"tries\s+to", r"try\s+to",
+                # "shall strive by teaching" = "deben esforzarse": the effort without its "to"
+                r"striv(?:e|es|ing)", r"endeavou?r(?:s|ing)?",
+                # "trying to please" = "intentar agradar", "try using" = "intentar con"
+                r"trying\s+to", r"try(?:ing)?\s+\w+ing",
             ),
         ),
         ("conditional", words(r"would")),
@@ -179,8 +186,8 @@ ES: Lexicon = lexicon(
         ("neg-future", words(rf"no\s+{_ES_CLITICS}(?:{_ES_FUTURE}|{_ES_FUTURE_IRREG})")),
         (
             "endeavour",
-            words(r"procurar(?:á|án)?", r"buscará", r"buscarán", r"(?:se\s+)?esforzar(?:se|á|án)?(?:\s+por)?",
-                  r"tratar(?:á|án)?\s+de", r"intentar(?:á|án)?"),
+            words(r"procurar(?:á|án|é|emos)?", r"buscará", r"buscarán", r"(?:se\s+)?esforzar(?:se|á|án)?(?:\s+por)?",
+                  r"tratar(?:á|án|é|emos)?\s+de", r"intentar(?:á|án|é|emos)?"),
         ),
         (
             "intention",
@@ -201,8 +208,9 @@ ES: Lexicon = lexicon(
             ),
         ),
         # "ha(n) de" is as open as "debe": "must" in articles, "should" in recitals.
-        ("duty", words(r"debe", r"deben", r"han?\s+de")),
-        ("possibility", words(r"podría", r"podrían")),
+        ("duty", words(r"debe", r"deben", r"debes", r"debemos", r"debo", r"han?\s+de")),
+        # "which may be impossible" = "lo que quizás sea imposible"
+        ("possibility", words(r"podría", r"podrían", r"quizás?", r"tal\s+vez", r"acaso")),
         ("may-future", words(r"podrá", r"podrán")),
         (
             "permission",
@@ -218,6 +226,9 @@ ES: Lexicon = lexicon(
                   r"haría", r"harían", r"estaría", r"estarían"),
         ),
         ("es-future", words(_ES_FUTURE, _ES_FUTURE_IRREG)),
+        # renderings mined from aligned units ("aims to" = "tenga por objeto"), after the hand
+        # rules so that at the same start a hand rule wins
+        *mined_rules("modality", "es", ("intention", "obligation")),
     ],
     _ES_MASKS,
     rare={"restriction": words(_ONLY_ES)},
