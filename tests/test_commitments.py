@@ -483,3 +483,13 @@ def test_a_privative_word_paired_across_languages_excuses_no_dropped_negation():
 )
 def test_party_spellings_match_across_languages(en, es):
     assert [f for f in flags(en, es) if f.message.startswith("party")] == []
+
+
+@pytest.mark.parametrize("en, es", [
+    ("The Inter-American Development Bank announced a facility.", "El Banco Interamericano de Desarrollo anunció un mecanismo."),
+    ("It awaits the approval of its Board of Executive Directors.", "Espera la aprobación de su Directorio Ejecutivo."),
+])
+def test_names_that_contain_a_party_word_are_not_that_party(en, es):
+    from aligner.diverge.commitments import CommitmentsCheck
+
+    assert CommitmentsCheck().judge(BeadText(en, es), Context()) == []

@@ -70,7 +70,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
     Party(
         "us",
         {"en": _cased(r"United\s+States(?:\s+of\s+America)?", r"U\.\s?S\.(?:\s?A\.)?", r"USA?",
-                      r"(?<!Pan\s)(?<!Latin\s)(?<!South\s)(?<!North\s)(?<!Central\s)Americans?"),
+                      r"(?<!Pan\s)(?<!Latin\s)(?<!South\s)(?<!North\s)(?<!Central\s)(?<!-)Americans?"),
          "es": _cased(r"Estados\s+Unidos(?!\s+Mexicanos)(?:\s+de\s+América)?", r"E\.?\s?E\.\s?U\.?\s?U\.",
                       r"EUA", r"USA",
                       r"[Ee]stadounidenses?", r"[Nn]orteamerican[oa]s?")},
@@ -116,7 +116,7 @@ DEFAULT_PARTIES: tuple[Party, ...] = (
           label={"en": "the Council", "es": "el Consejo"}),
     # EU Spanish names the Board and any committee "Comité", in either case ("Procedimiento de
     # comité" = "Committee procedure").
-    Party("board", {"en": re.compile(r"(?<!\w)(?:Board|[Cc]ommittees?|[Dd]ata\s+[Pp]rotection\s+[Bb]oard)(?!\w)"), "es": words(r"comités?")},
+    Party("board", {"en": re.compile(r"(?<!\w)(?:Board(?!\s+of\s+(?:the\s+)?[A-Z])|[Cc]ommittees?|[Dd]ata\s+[Pp]rotection\s+[Bb]oard)(?!\w)"), "es": words(r"comités?")},
           label={"en": "the Board", "es": "el Comité"}),
     Party("union", {"en": _cased(r"Union"), "es": _cased(r"Unión")}, label={"en": "the Union", "es": "la Unión"}),
     Party("un", {"en": _cased(r"United\s+Nations"), "es": _cased(r"Naciones\s+Unidas")},
