@@ -1,0 +1,231 @@
+"""ENUMERATIONS: a member of a list on one side only ("the United States, Mexico and Canada"
+opposite "los Estados Unidos y México").
+
+Lists are split into items by enumerations.py and items of the two sides compared:
+
+* Items that name places or organisations (gazetteer.py) compare by id, and an id counts as
+  present when the other side names it anywhere in the bead (the translation may list it in
+  another order or another sentence). One missing while another member of the same list is
+  present is a flag; high when the list says who acts (a country or an organisation missing
+  from "the Governments of A, B and C"), medium otherwise.
+* Other items (people, unknown names, "health" and "education") compare by copied spelling,
+  then by meaning: the encoder's embedding when the context carries one, else shared
+  digits, names and word stems. They are flagged only when the other side has a counterpart
+  list (one sharing a member) with fewer items, all of them matched, and nothing in the other
+  side resembles the item.
+
+Silence is preferred to a guess: no flag when the other side names a group collectively
+where this side does not ("both countries", "los demás"), or when its list holds a name this
+check cannot resolve that could be the missing one.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..records import Flag
+from . import gazetteer
+from .base import BeadText, Check, Context
+from .enumerations import Enumeration, Item, _mask_brackets, _scanner, copied, find_enumerations, lexical_similarity
+
+LANG_NAMES = {"en": "English", "es": "Spanish"}
+# Cosine similarity of the encoder's vectors for two items that translate each other, and
+# below which nothing on the other side renders an item; the lexical fallback's Dice overlap.
+EMBED_MATCH, EMBED_ABSENT = 0.45, 0.45
+LEXICAL_MATCH, LEXICAL_ABSENT = 0.34, 0.34
+
+_COLLECTIVE = {
+    "en": re.compile(r"(?<!\w)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|others|all\s+of\s+them|"
+                     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?(?:countries|governments|nations|"
+                     r"states|parties|members|organi[sz]ations|partners)|other\s+(?:countries|governments|nations|states|"
+                     r"parties|members|organi[sz]ations|partners)|etc\.?|and\s+so\s+on)(?!\w)", re.IGNORECASE),
+    "es": re.compile(r"(?<!\w)(?:amb[oa]s|l[oa]s\s+(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)|l[oa]s\s+demás|"
+                     r"todos\s+ellos|(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s+(?:\w+\s+)?(?:países|gobiernos|"
+                     r"naciones|estados|partes|miembros|organizaciones|socios)|otr[oa]s\s+(?:países|gobiernos|naciones|estados|"
+                     r"partes|miembros|organizaciones|socios)|etc\.?)(?!\w)", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a bead as this check reads it."""
+
+    text: str
+    lang: str
+    enumerations: tuple[Enumeration, ...]
+    ids: frozenset[str]
+    collective: int
+    pieces: tuple[str, ...] = field(default=())  # the text cut at every separator
+
+
+def _side(text: str, lang: str) -> Side:
+    masked = _mask_brackets(text)
+    cuts = [0] + [p for m in _scanner(lang).finditer(masked) for p in (m.start(), m.end())] + [len(text)]
+    pieces = tuple(piece for piece in (text[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2])) if piece)
+    return Side(text, lang, tuple(find_enumerations(text, lang)),
+                frozenset(m.id for m in gazetteer.find_names(text, lang)),
+                len(_COLLECTIVE[lang].findall(text)), pieces)
+
+
+class _Similarity:
+    """Similarity of texts across the two sides: cosine of the encoder's vectors, all texts of
+    the bead embedded in one call, or the lexical overlap when there is no encoder."""
+
+    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray] | None, src: Side, tgt: Side) -> None:
+        self.embed = embed
+        self.langs = {id(src): src.lang, id(tgt): tgt.lang}
+        self.vectors: dict[str, np.ndarray] | None = None
+        self.texts = [t for side in (src, tgt) for e in side.enumerations for item in e.items
+                      for t in (_shown(item),)] + list(src.pieces) + list(tgt.pieces)
+
+    @property
+    def match(self) -> float:
+        return EMBED_MATCH if self.embed is not None else LEXICAL_MATCH
+
+    @property
+    def absent(self) -> float:
+        return EMBED_ABSENT if self.embed is not None else LEXICAL_ABSENT
+
+    def __call__(self, a: str, a_lang: str, b: str, b_lang: str) -> float:
+        if self.embed is None:
+            return lexical_similarity(a, a_lang, b, b_lang)
+        if self.vectors is None:
+            unique = list(dict.fromkeys(self.texts))
+            self.vectors = dict(zip(unique, np.asarray(self.embed(unique), dtype=np.float32)))
+        va = self.vectors.get(a)
+        vb = self.vectors.get(b)
+        if va is None or vb is None:
+            return 0.0
+        return float(va @ vb)
+
+
+def _shown(item: Item) -> str:
+    """The text an item's meaning is read from: an acronym's expansion where the text gives it."""
+    return item.expansion or item.text
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An item of one side's list with no counterpart on the other, and the ids it names."""
+
+    item: Item
+    enumeration: Enumeration
+    severity: str
+    ids: tuple[str, ...]
+
+
+def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -> dict[int, int]:
+    """A one-to-one matching of e's items to f's: same ids, then copied names, then the most
+    similar pairs above the match threshold."""
+    scored = []
+    for i, x in enumerate(e.items):
+        for j, y in enumerate(f.items):
+            if set(x.names) & set(y.names):
+                scored.append((3.0, i, j))
+            elif x.names and y.names:
+                continue  # two different places are not a paraphrase of each other
+            elif copied(x, y):
+                scored.append((2.0, i, j))
+            else:
+                s = sim(_shown(x), a.lang, _shown(y), b.lang)
+                if s >= sim.match:
+                    scored.append((s, i, j))
+    taken: dict[int, int] = {}
+    used: set[int] = set()
+    for _score, i, j in sorted(scored, reverse=True):
+        if i not in taken and j not in used:
+            taken[i] = j
+            used.add(j)
+    return taken
+
+
+def _counterpart(e: Enumeration, a: Side, b: Side, sim: _Similarity) -> tuple[Enumeration | None, dict[int, int]]:
+    best: tuple[Enumeration | None, dict[int, int]] = (None, {})
+    for f in b.enumerations:
+        pairs = _pairs(e, f, a, b, sim)
+        if len(pairs) > len(best[1]):
+            best = (f, pairs)
+    return best
+
+
+def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
+    """Items of a's lists that b leaves out."""
+    found: list[Missing] = []
+    extra_group = b.collective > a.collective
+    for e in a.enumerations:
+        f, pairs = _counterpart(e, a, b, sim)
+        named_in_b = [i for i, item in enumerate(e.items) if set(item.names) & b.ids]
+        anchored = set(pairs) | set(named_in_b)
+        unmatched_f = [] if f is None else [y for j, y in enumerate(f.items) if j not in pairs.values()]
+        unknown_name_in_f = any(y.name_like and not y.names for y in unmatched_f)
+        generic_budget = 0 if f is None or unmatched_f else len(e.items) - len(f.items)
+        generic: list[tuple[float, Item]] = []
+        for i, item in enumerate(e.items):
+            if i in anchored or extra_group:
+                continue
+            others_anchored = bool(anchored - {i})
+            if item.names:
+                if others_anchored and not unknown_name_in_f:
+                    severity = "high" if item.party and e.of_parties else "medium"
+                    found.append(Missing(item, e, severity, item.names))
+                continue
+            if generic_budget <= 0 or _copied_in(item, b):
+                continue
+            closest = max((sim(_shown(item), a.lang, piece, b.lang) for piece in b.pieces), default=0.0)
+            if closest < sim.absent:
+                generic.append((closest, item))
+        for _closest, item in sorted(generic, key=lambda pair: pair[0])[:generic_budget]:
+            found.append(Missing(item, e, "medium", ()))
+    return found
+
+
+def _copied_in(item: Item, b: Side) -> bool:
+    """A capitalised word of the item (a surname, an acronym) written the same on the other side."""
+    words = {gazetteer.fold(w) for w in re.findall(r"[^\W\d_][\w’'\-]*", item.text)
+             if w[0].isupper() and len(w) >= 3}
+    other = {gazetteer.fold(w) for w in re.findall(r"[^\W\d_][\w’'\-]*", b.text)}
+    return bool(words & other)
+
+
+def _flag(m: Missing, kind: str, tgt_lang: str) -> Flag:
+    """`kind` "omission": the item is missing in the target language; "addition": only the
+    target lists it."""
+    verb = "missing in" if kind == "omission" else "added in"
+    message = f"list item {verb} {LANG_NAMES[tgt_lang]}: {m.item.text} (list: {m.enumeration.text})"
+    if kind == "omission":
+        return Flag(kind, m.severity, message, m.item.text, "")
+    return Flag(kind, m.severity, message, "", m.item.text)
+
+
+def judge_lists(src: str, tgt: str, src_lang: str, tgt_lang: str,
+                embed: Callable[[Sequence[str]], np.ndarray] | None = None) -> list[tuple[Flag, tuple[str, ...]]]:
+    """(flag, ids named by the item) for every list item on one side only."""
+    src = unicodedata.normalize("NFC", src.strip())
+    tgt = unicodedata.normalize("NFC", tgt.strip())
+    if not src or not tgt or {src_lang, tgt_lang} != {"en", "es"}:
+        return []
+    a, b = _side(src, src_lang), _side(tgt, tgt_lang)
+    if not a.enumerations and not b.enumerations:
+        return []
+    sim = _Similarity(embed, a, b)
+    return ([(_flag(m, "omission", tgt_lang), m.ids) for m in missing_items(a, b, sim)]
+            + [(_flag(m, "addition", tgt_lang), m.ids) for m in missing_items(b, a, sim)])
+
+
+def listed_missing_ids(src: str, tgt: str, src_lang: str, tgt_lang: str) -> frozenset[str]:
+    """Places and organisations this check reports as dropped from or added to a list, so that
+    the commitments check does not report the same name again."""
+    return frozenset(i for _flag_, ids in judge_lists(src, tgt, src_lang, tgt_lang) for i in ids)
+
+
+class EnumerationsCheck(Check):
+    """Flags list members present on one side of a bead only."""
+
+    name = "enumerations"
+
+    def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
+        return [flag for flag, _ids in judge_lists(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, ctx.embed)]
