@@ -38,6 +38,20 @@ _CLAUSE = {
 }
 
 
+# Spanish cites "Article 6(1)(a)" as "artículo 6, apartado 1, letra a)": those commas join
+# the parts of one reference.
+_REFERENCE_WORDS = r"(?:apartados?|letras?|párrafos?|puntos?|incisos?|paragraphs?|points?|subparagraphs?)(?!\w)"
+_REFERENCE_ONLY = re.compile(
+    r"(?:\W|\d|(?<!\w)\w(?!\w)|(?<!\w)(?:articles?|artículos?|apartados?|letras?|párrafos?|puntos?|incisos?|paragraphs?|"
+    r"points?|subparagraphs?|of|this|the|del|de|la|el|presente|Regulation|Reglamento|Directive|Directiva|and|y|or|o)(?!\w))*",
+    re.IGNORECASE)
+
+
+def reference_only(text: str) -> bool:
+    """Numbers and references ("3", "apartado 1", "Article 58(1)"): the figures check's business."""
+    return bool(_REFERENCE_ONLY.fullmatch(text))
+
+
 @functools.lru_cache(maxsize=4)
 def _scanner(lang: str) -> re.Pattern[str]:
     conj, intro, clause = _CONJ[lang], _INTRO[lang], _CLAUSE[lang]
@@ -45,7 +59,7 @@ def _scanner(lang: str) -> re.Pattern[str]:
         rf"(?P<brk>[.!?:](?=\s|$)|,\s+(?:{clause})(?!\w))"
         rf"|(?P<intro>,?\s*(?<!\w)(?:{intro})(?!\w):?)"
         rf"|(?P<conj>[,;]?\s+(?:{conj})\s+)"
-        rf"|(?P<sep>[,;]\s+)",
+        rf"|(?P<sep>[,;]\s+(?!{_REFERENCE_WORDS}))",
         re.IGNORECASE)
 
 
@@ -273,7 +287,15 @@ def _enumeration(text, masked, lang, mentions, defined, pieces, group, sizes, in
         if s >= e:
             return None
         spans.append((s, e, named))
+    if len(spans) >= 2 and spans[-1][2] and spans[-2][2]:
+        # a conjunction joining names joins a list of names: the pieces before the first
+        # non-name belong to the clause ("In the 1980s, he worked on shows, e.g. Taxi, Cheers and ...")
+        cut = next((k for k in range(len(spans) - 1, -1, -1) if not spans[k][2]), -1)
+        if cut >= 0:
+            spans, introduced = spans[cut + 1:], False
     if len(spans) == 2 and not introduced and not all(named for _, _, named in spans):
+        return None
+    if len(spans) < 2 and not introduced:
         return None
     items = tuple(_item(text, lang, mentions, defined, s, e, named) for s, e, named in spans)
     first_start = items[0].start
@@ -333,10 +355,27 @@ def lexical_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     return 2 * len(fa & fb) / (len(fa) + len(fb)) if fa and fb else 0.0
 
 
+def capitalised_words(text: str) -> set[str]:
+    """Folded capitalised words of three letters or more: what a translation copies."""
+    return {gazetteer.fold(w.group(0)) for w in _words(text)
+            if _capitalised(w.group(0)) and len(w.group(0)) >= 3 and gazetteer.fold(w.group(0)) not in _STOP}
+
+
+def near(a: str, b: str) -> bool:
+    """Equal, or for words of five letters or more one edit apart: a name copied with a slip
+    ("Goethe" / "Goether") is still the same name."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def copied(a: Item, b: Item) -> bool:
     """The same name written the same way on both sides: a person, an acronym, a place the
     gazetteer does not know (accents and case folded)."""
-    def caps(item: Item) -> set[str]:
-        return {gazetteer.fold(w.group(0)) for w in _words(item.text)
-                if _capitalised(w.group(0)) and len(w.group(0)) >= 3 and gazetteer.fold(w.group(0)) not in _STOP}
-    return bool(caps(a) & caps(b))
+    words_b = capitalised_words(b.text)
+    return any(near(x, y) for x in capitalised_words(a.text) for y in words_b)

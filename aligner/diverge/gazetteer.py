@@ -137,8 +137,9 @@ TOKEN = re.compile(r"(?:[A-Z]{1,2}\.\s?){2,}|[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
 def fold(token: str) -> str:
-    """Case, accents, dots and apostrophe shapes folded: "Canadá" = "canada", "EE. UU." = "eeuu"."""
-    base = unicodedata.normalize("NFKD", token.replace("’", "'"))
+    """Case, accents, dots, apostrophe shapes and the possessive folded: "Canadá" = "canada",
+    "EE. UU." = "eeuu", "Japan's" = "japan"."""
+    base = unicodedata.normalize("NFKD", re.sub(r"['’]s$", "", token).replace("’", "'"))
     base = "".join(ch for ch in base if not unicodedata.combining(ch))
     return re.sub(r"[.\s]", "", base).casefold()
 
@@ -250,6 +251,38 @@ def lexicon(lang: str) -> dict[tuple[str, ...], Name]:
 
 
 @functools.lru_cache(maxsize=4)
+def currency_names(lang: str) -> frozenset[tuple[str, ...]]:
+    """Folded names of the currencies in use, singular and plural ("British pounds", "dólares
+    estadounidenses"): a currency names a country without making it an actor or a list member."""
+    from babel.core import get_global
+    from babel.numbers import get_currency_name
+
+    from babel import Locale
+
+    def key(text: str) -> tuple[str, ...]:
+        return tuple(fold(t.group(0)) for t in tokens(text))
+
+    current = get_global("territory_currencies")
+    codes = {code for entries in current.values() for code, _start, end, tender in entries if end is None and tender}
+    names = {key(get_currency_name(code, count, lang)) for code in codes for count in (1, 2)}
+    # and a country's own currency named after the country: "United States dollars",
+    # "dólares de los Estados Unidos"
+    places = Locale(lang).territories
+    for territory, entries in current.items():
+        own = [code for code, _start, end, tender in entries if end is None and tender and code[:2] == territory]
+        if not own or territory not in places:
+            continue
+        units = [key(get_currency_name(own[0], count, lang)) for count in (1, 2)]
+        for place in [places[territory], *_ALTERNATIVES.get(territory, {}).get(lang, ())]:
+            for unit in units:
+                if lang == "en" and len(unit) > 1:
+                    names.add(key(place) + unit[-1:])
+                elif lang == "es" and len(unit) > 1:
+                    names.update({unit[:1] + ("de",) + key(place), unit[:1] + ("de", "los") + key(place)})
+    return frozenset(name for name in names if len(name) > 1)
+
+
+@functools.lru_cache(maxsize=4)
 def _longest(lang: str) -> int:
     return max(len(key) for key in lexicon(lang))
 
@@ -275,12 +308,16 @@ def find_names(text: str, lang: str) -> list[Mention]:
     """Every place and organisation named in `text`, longest match first, in order."""
     if lang not in ("en", "es"):
         return []
-    table, longest = lexicon(lang), _longest(lang)
+    table, longest, currencies = lexicon(lang), _longest(lang), currency_names(lang)
     toks = tokens(text)
     folded = [fold(t.group(0)) for t in toks]
     found: list[Mention] = []
     i = 0
     while i < len(toks):
+        currency = next((size for size in range(8, 1, -1) if tuple(folded[i:i + size]) in currencies), 0)
+        if currency:
+            i += currency
+            continue
         for size in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(folded[i:i + size])
             name = table.get(key)

@@ -30,7 +30,8 @@ import numpy as np
 from ..records import Flag
 from . import gazetteer
 from .base import BeadText, Check, Context
-from .enumerations import Enumeration, Item, _mask_brackets, _scanner, copied, find_enumerations, lexical_similarity
+from .enumerations import (Enumeration, Item, _mask_brackets, _scanner, capitalised_words, copied, features,
+                           find_enumerations, lexical_similarity, near, reference_only)
 
 LANG_NAMES = {"en": "English", "es": "Spanish"}
 # Cosine similarity of the encoder's vectors for two items that translate each other, and
@@ -144,12 +145,33 @@ def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -
 
 
 def _counterpart(e: Enumeration, a: Side, b: Side, sim: _Similarity) -> tuple[Enumeration | None, dict[int, int]]:
+    """The list of b that shares most members with e (of those, the closest in size)."""
     best: tuple[Enumeration | None, dict[int, int]] = (None, {})
+    best_key = (0, 0)
     for f in b.enumerations:
         pairs = _pairs(e, f, a, b, sim)
-        if len(pairs) > len(best[1]):
-            best = (f, pairs)
+        key = (len(pairs), -abs(len(f.items) - len(e.items)))
+        if pairs and key > best_key:
+            best, best_key = (f, pairs), key
     return best
+
+
+def _generic_budget(e: Enumeration, f: Enumeration | None, pairs: dict[int, int]) -> int:
+    """How many of e's unresolved items may be reported: one, when f renders every other item
+    of e (all of f matched, two at least unless f is introduced by "including"), else none."""
+    if f is None or len(pairs) != len(f.items) or len(e.items) - len(f.items) != 1:
+        return 0
+    return 1 if len(pairs) >= 2 or f.introduced else 0
+
+
+def _reportable(e: Enumeration, k: int) -> bool:
+    """An unresolved item whose bounds are sure and that is like the rest of its list: not the
+    first item of a list no "including" opens (where the clause before the list ends is a
+    guess), not a bare reference or number, and a name only among names."""
+    item = e.items[k]
+    if (k == 0 and not e.introduced) or reference_only(item.text):
+        return False
+    return 2 * sum(x.name_like == item.name_like for x in e.items) > len(e.items)
 
 
 def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
@@ -160,20 +182,24 @@ def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
         f, pairs = _counterpart(e, a, b, sim)
         named_in_b = [i for i, item in enumerate(e.items) if set(item.names) & b.ids]
         anchored = set(pairs) | set(named_in_b)
+        # a missing name needs another name of its list present: a paraphrase matched to a
+        # clause fragment proves nothing about who is listed
+        named_anchors = set(named_in_b) | {i for i in pairs if e.items[i].name_like}
         unmatched_f = [] if f is None else [y for j, y in enumerate(f.items) if j not in pairs.values()]
         unknown_name_in_f = any(y.name_like and not y.names for y in unmatched_f)
-        generic_budget = 0 if f is None or unmatched_f else len(e.items) - len(f.items)
+        generic_budget = _generic_budget(e, f, pairs)
         generic: list[tuple[float, Item]] = []
         for i, item in enumerate(e.items):
             if i in anchored or extra_group:
                 continue
-            others_anchored = bool(anchored - {i})
             if item.names:
-                if others_anchored and not unknown_name_in_f:
+                if named_anchors - {i} and not unknown_name_in_f:
                     severity = "high" if item.party and e.of_parties else "medium"
                     found.append(Missing(item, e, severity, item.names))
                 continue
-            if generic_budget <= 0 or _copied_in(item, b):
+            if generic_budget <= 0 or not _reportable(e, i) or _copied_in(item, b):
+                continue
+            if sim.embed is None and not _shows_copies(item, a.lang):
                 continue
             closest = max((sim(_shown(item), a.lang, piece, b.lang) for piece in b.pieces), default=0.0)
             if closest < sim.absent:
@@ -185,10 +211,14 @@ def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
 
 def _copied_in(item: Item, b: Side) -> bool:
     """A capitalised word of the item (a surname, an acronym) written the same on the other side."""
-    words = {gazetteer.fold(w) for w in re.findall(r"[^\W\d_][\w’'\-]*", item.text)
-             if w[0].isupper() and len(w) >= 3}
     other = {gazetteer.fold(w) for w in re.findall(r"[^\W\d_][\w’'\-]*", b.text)}
-    return bool(words & other)
+    return any(near(word, w) for word in capitalised_words(item.text) for w in other)
+
+
+def _shows_copies(item: Item, lang: str) -> bool:
+    """The item holds digits or capitalised words, the only things whose absence words alone
+    can show across languages ("green" may be "verdes" without sharing a letter)."""
+    return any(f[0] in "#=" for f in features(item.text, lang))
 
 
 def _flag(m: Missing, kind: str, tgt_lang: str) -> Flag:
