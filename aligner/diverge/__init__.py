@@ -1,5 +1,5 @@
 """Divergence checks: where the two versions of a bead disagree on figures or commitments,
-and which sentences one side omits or adds.
+which sentences one side omits or adds, and which members of a list it drops or adds.
 
 Shaped like sacrebleu's metrics: a `Check` base class (base.py) and one module per check.
 """
@@ -12,9 +12,10 @@ from ..records import Flag
 def default_checks() -> tuple[Check, ...]:
     from .commitments import CommitmentsCheck
     from .figures import FiguresCheck
+    from .listed import EnumerationsCheck
     from .omissions import OmissionsCheck
 
-    return (FiguresCheck(), CommitmentsCheck(), OmissionsCheck())
+    return (FiguresCheck(), CommitmentsCheck(defer_listed=True), OmissionsCheck(), EnumerationsCheck())
 
 
 def judge(bead: BeadText, ctx: Context = Context(),

@@ -47,6 +47,11 @@ _REFERENCE_ONLY = re.compile(
     re.IGNORECASE)
 
 
+def opens_clause(text: str, lang: str) -> bool:
+    """The text starts like a clause ("que se aseguren", "which ..."), not like a list member."""
+    return bool(re.match(rf"(?:{_CLAUSE[lang]})(?!\w)", text, re.IGNORECASE))
+
+
 def reference_only(text: str) -> bool:
     """Numbers and references ("3", "apartado 1", "Article 58(1)"): the figures check's business."""
     return bool(_REFERENCE_ONLY.fullmatch(text))
@@ -115,8 +120,15 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+# "his or her", "él o ella": one person, not a list of two.
+_PRONOUN_PAIR = re.compile(r"(?<!\w)(?:his\s+or\s+her|he\s+or\s+she|him\s+or\s+her|himself\s+or\s+herself|"
+                           r"él\s+o\s+ella|los\s+o\s+las|el\s+o\s+la|un\s+o\s+una)(?!\w)", re.IGNORECASE)
+
+
 def _mask_brackets(text: str) -> str:
-    """Bracketed asides blanked out (same length), so that their commas separate nothing."""
+    """Bracketed asides blanked out (same length), so that their commas separate nothing, and
+    the conjunction of pronoun pairs ("his or her") hidden."""
+    text = _PRONOUN_PAIR.sub(lambda m: re.sub(r"\s+(?:or|o)\s+", lambda c: "_" * len(c.group(0)), m.group(0)), text)
     out, depth = [], 0
     for ch in text:
         if ch in "([":

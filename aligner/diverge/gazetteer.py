@@ -61,6 +61,11 @@ _ALTERNATIVES: dict[str, dict[str, tuple[str, ...]]] = {
     "VA": {"en": ("Holy See", "Vatican"), "es": ("Santa Sede", "Vaticano")},
 }
 
+# Demonyms the currency names do not give ("libra esterlina" says nothing of "británico").
+_DEMONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "GB": {"es": ("británico", "británica", "británicos", "británicas")},
+}
+
 # (id, English names and acronyms, Spanish names and acronyms)
 _ORGANISATIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("UN", ("United Nations", "UN", "U.N."), ("Naciones Unidas", "ONU", "Organización de las Naciones Unidas")),
@@ -233,6 +238,8 @@ def lexicon(lang: str) -> dict[tuple[str, ...], Name]:
     for org, en_names, es_names in _ORGANISATIONS:
         for form in en_names if lang == "en" else es_names:
             add(form, Name(org, ORGANISATION))
+            if lang == "en":  # British spelling: "World Health Organisation"
+                add(form.replace("ization", "isation"), Name(org, ORGANISATION))
     for code, forms in _ALTERNATIVES.items():
         for form in forms.get(lang, ()):
             add(form, Name(code, TERRITORY))
@@ -244,8 +251,11 @@ def lexicon(lang: str) -> dict[tuple[str, ...], Name]:
             kind = REGION if code.isdigit() else TERRITORY
             for form in _variants(name, lang):
                 add(form, Name(code, kind))
-    for code, demonyms in _currency_demonyms().items():
-        for form in demonyms.get(lang, ()):
+    demonyms = _currency_demonyms()
+    for code, forms in _DEMONYMS.items():
+        demonyms.setdefault(code, {}).setdefault(lang, []).extend(forms.get(lang, ()))
+    for code, by_lang in demonyms.items():
+        for form in by_lang.get(lang, ()):
             add(form, Name(code, TERRITORY, demonym=lang == "es"))
     return table
 

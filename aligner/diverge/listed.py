@@ -31,13 +31,17 @@ from ..records import Flag
 from . import gazetteer
 from .base import BeadText, Check, Context
 from .enumerations import (Enumeration, Item, _mask_brackets, _scanner, capitalised_words, copied, features,
-                           find_enumerations, lexical_similarity, near, reference_only)
+                           find_enumerations, lexical_similarity, near, opens_clause, reference_only)
 
 LANG_NAMES = {"en": "English", "es": "Spanish"}
 # Cosine similarity of the encoder's vectors for two items that translate each other, and
 # below which nothing on the other side renders an item; the lexical fallback's Dice overlap.
 EMBED_MATCH, EMBED_ABSENT = 0.45, 0.45
 LEXICAL_MATCH, LEXICAL_ABSENT = 0.34, 0.34
+# How much further from everything on the other side an unrendered item must be than the
+# least similar pair of rendered items: fragments of a clause match each other loosely.
+MAX_REPORTED_WORDS = 4
+EMBED_MARGIN, LEXICAL_MARGIN = 0.3, 0.3
 
 _COLLECTIVE = {
     "en": re.compile(r"(?<!\w)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|others|all\s+of\s+them|"
@@ -88,6 +92,10 @@ class _Similarity:
         return EMBED_MATCH if self.embed is not None else LEXICAL_MATCH
 
     @property
+    def margin(self) -> float:
+        return EMBED_MARGIN if self.embed is not None else LEXICAL_MARGIN
+
+    @property
     def absent(self) -> float:
         return EMBED_ABSENT if self.embed is not None else LEXICAL_ABSENT
 
@@ -117,9 +125,19 @@ class Missing:
     enumeration: Enumeration
     severity: str
     ids: tuple[str, ...]
+    closest: float = 0.0  # for an unresolved item: its similarity to the closest piece of the other side
 
 
-def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -> dict[int, int]:
+@dataclass(frozen=True)
+class Matching:
+    """Items of e paired with items of f (index -> index), and the lowest similarity among
+    the pairs (1.0 when all of them share an id or a copied name)."""
+
+    pairs: dict[int, int]
+    weakest: float = 1.0
+
+
+def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -> Matching:
     """A one-to-one matching of e's items to f's: same ids, then copied names, then the most
     similar pairs above the match threshold."""
     scored = []
@@ -137,22 +155,24 @@ def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -
                     scored.append((s, i, j))
     taken: dict[int, int] = {}
     used: set[int] = set()
-    for _score, i, j in sorted(scored, reverse=True):
+    weakest = 1.0
+    for score, i, j in sorted(scored, reverse=True):
         if i not in taken and j not in used:
             taken[i] = j
             used.add(j)
-    return taken
+            weakest = min(weakest, score)
+    return Matching(taken, weakest)
 
 
-def _counterpart(e: Enumeration, a: Side, b: Side, sim: _Similarity) -> tuple[Enumeration | None, dict[int, int]]:
+def _counterpart(e: Enumeration, a: Side, b: Side, sim: _Similarity) -> tuple[Enumeration | None, Matching]:
     """The list of b that shares most members with e (of those, the closest in size)."""
-    best: tuple[Enumeration | None, dict[int, int]] = (None, {})
+    best: tuple[Enumeration | None, Matching] = (None, Matching({}))
     best_key = (0, 0)
     for f in b.enumerations:
-        pairs = _pairs(e, f, a, b, sim)
-        key = (len(pairs), -abs(len(f.items) - len(e.items)))
-        if pairs and key > best_key:
-            best, best_key = (f, pairs), key
+        matching = _pairs(e, f, a, b, sim)
+        key = (len(matching.pairs), -abs(len(f.items) - len(e.items)))
+        if matching.pairs and key > best_key:
+            best, best_key = (f, matching), key
     return best
 
 
@@ -164,12 +184,15 @@ def _generic_budget(e: Enumeration, f: Enumeration | None, pairs: dict[int, int]
     return 1 if len(pairs) >= 2 or f.introduced else 0
 
 
-def _reportable(e: Enumeration, k: int) -> bool:
+def _reportable(e: Enumeration, k: int, lang: str) -> bool:
     """An unresolved item whose bounds are sure and that is like the rest of its list: not the
     first item of a list no "including" opens (where the clause before the list ends is a
-    guess), not a bare reference or number, and a name only among names."""
+    guess), not a bare reference or number, in a list of short phrases (long pieces between
+    commas are mostly clauses, not members), and a name only among names."""
     item = e.items[k]
-    if (k == 0 and not e.introduced) or reference_only(item.text):
+    if (k == 0 and not e.introduced) or reference_only(item.text) or opens_clause(item.text, lang):
+        return False
+    if any(len(x.text.split()) > MAX_REPORTED_WORDS for x in e.items[1:]):
         return False
     return 2 * sum(x.name_like == item.name_like for x in e.items) > len(e.items)
 
@@ -179,7 +202,8 @@ def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
     found: list[Missing] = []
     extra_group = b.collective > a.collective
     for e in a.enumerations:
-        f, pairs = _counterpart(e, a, b, sim)
+        f, matching = _counterpart(e, a, b, sim)
+        pairs = matching.pairs
         named_in_b = [i for i, item in enumerate(e.items) if set(item.names) & b.ids]
         anchored = set(pairs) | set(named_in_b)
         # a missing name needs another name of its list present: a paraphrase matched to a
@@ -197,15 +221,17 @@ def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
                     severity = "high" if item.party and e.of_parties else "medium"
                     found.append(Missing(item, e, severity, item.names))
                 continue
-            if generic_budget <= 0 or not _reportable(e, i) or _copied_in(item, b):
+            if generic_budget <= 0 or not _reportable(e, i, a.lang) or _copied_in(item, b):
                 continue
             if sim.embed is None and not _shows_copies(item, a.lang):
                 continue
             closest = max((sim(_shown(item), a.lang, piece, b.lang) for piece in b.pieces), default=0.0)
-            if closest < sim.absent:
+            # absent when nothing resembles it as much as the least of the rendered items
+            # resembles its rendering, by a clear margin
+            if closest < min(sim.absent, matching.weakest - sim.margin):
                 generic.append((closest, item))
-        for _closest, item in sorted(generic, key=lambda pair: pair[0])[:generic_budget]:
-            found.append(Missing(item, e, "medium", ()))
+        for closest, item in sorted(generic, key=lambda pair: pair[0])[:generic_budget]:
+            found.append(Missing(item, e, "medium", (), closest))
     return found
 
 
