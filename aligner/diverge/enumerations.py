@@ -106,12 +106,19 @@ def acronyms(text: str) -> dict[str, str]:
     run before it."""
     found: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text):
-        words = _WORD.findall(text[max(0, m.start() - 160):m.start()])
+        before = text[max(0, m.start() - 160):m.start()]
+        words = _WORD.findall(before[before.rfind(")") + 1:])
         run: list[str] = []
         for word in reversed(words):
             if word[0].isupper() or (run and word.lower() in _CONNECT):
                 run.insert(0, word)
             else:
+                break
+        letters = m.group(1).rstrip("s").upper()
+        for k in range(len(run) - 1, -1, -1):
+            initials = "".join(w[0] for w in run[k:] if w.lower() not in _CONNECT).upper()
+            if initials == letters and run[k].lower() not in _CONNECT:
+                run = run[k:]
                 break
         while run and run[0].lower() in _CONNECT:
             run.pop(0)
@@ -198,10 +205,12 @@ def _trim(text: str, start: int, end: int, lang: str, keep: int, from_left: bool
     return start + words[0].start(), start + words[-1].end()
 
 
-def _starts_at_sentence(text: str, pos: int) -> bool:
+def _starts_at_sentence(text: str, pos: int, lang: str) -> bool:
+    """Only articles and prepositions stand between the sentence start and `pos`: a list there
+    is the subject ("The United States, Mexico and Canada agree ...")."""
     before = text[:pos]
     cut = max(before.rfind(". "), before.rfind(": "), before.rfind("; "))
-    return len(_words(before[cut + 1:])) <= 4
+    return _only_leading(text, cut + 1, pos, lang)
 
 
 _PARTY_ROLE = {
@@ -313,7 +322,7 @@ def _enumeration(text, masked, lang, mentions, defined, pieces, group, sizes, in
     first_start = items[0].start
     context = masked[max(window_start - 60, 0, first_start - 60):first_start] + items[0].text
     of_parties = (all(item.party for item in items if item.name_like) and any(item.party for item in items)
-                  and (bool(_PARTY_ROLE[lang].search(context)) or introduced or _starts_at_sentence(masked, first_start)))
+                  and (bool(_PARTY_ROLE[lang].search(context)) or introduced or _starts_at_sentence(masked, first_start, lang)))
     return Enumeration(items, introduced, of_parties)
 
 
@@ -324,6 +333,8 @@ def _only_leading(masked: str, start: int, end: int, lang: str) -> bool:
 
 def _item(text, lang, mentions, defined, s, e, named) -> Item:
     inside = [m for m in mentions if s <= m.start and m.end <= e]
+    if inside and named:  # "Gobiernos de los Estados Unidos" lists "Estados Unidos"
+        s, e = inside[0].start, inside[-1].end
     written = text[s:e]
     expansion = " ".join(defined[w] for w in re.findall(r"[A-Z][A-Z0-9&\-]+s?", written) if w in defined)
     demonym = any(not m.text[0].isupper() for m in inside)

@@ -186,11 +186,11 @@ def _generic_budget(e: Enumeration, f: Enumeration | None, pairs: dict[int, int]
 
 def _reportable(e: Enumeration, k: int, lang: str) -> bool:
     """An unresolved item whose bounds are sure and that is like the rest of its list: not the
-    first item of a list no "including" opens (where the clause before the list ends is a
-    guess), not a bare reference or number, in a list of short phrases (long pieces between
+    first item of a list no "including" opens unless a name bounds it (where the clause before
+    the list ends is a guess), not a bare reference or number, in a list of short phrases (long pieces between
     commas are mostly clauses, not members), and a name only among names."""
     item = e.items[k]
-    if (k == 0 and not e.introduced) or reference_only(item.text) or opens_clause(item.text, lang):
+    if (k == 0 and not e.introduced and not item.name_like) or reference_only(item.text) or opens_clause(item.text, lang):
         return False
     if any(len(x.text.split()) > MAX_REPORTED_WORDS for x in e.items[1:]):
         return False
