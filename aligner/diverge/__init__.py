@@ -1,5 +1,5 @@
 """Divergence checks: where the two versions of a bead disagree on figures or commitments,
-and which sentences one side omits or adds.
+which sentences one side omits or adds, and which members of a list it drops or adds.
 
 Shaped like sacrebleu's metrics: a `Check` base class (base.py) and one module per check.
 """
@@ -26,14 +26,16 @@ def build_checks(names: Sequence[str] = CHECK_NAMES, glossary=None) -> tuple[Che
     from .commitments import CommitmentsCheck
     from .consistency import ConsistencyCheck
     from .figures import FiguresCheck
+    from .listed import EnumerationsCheck
     from .names import NamesCheck
     from .omissions import OmissionsCheck
     from .typography import TypographyCheck
     from .untranslated import UntranslatedCheck
 
     groups: dict[str, tuple[Check, ...]] = {
-        "figures": (FiguresCheck(),), "commitments": (CommitmentsCheck(),),
-        "omissions": (OmissionsCheck(),), "consistency": (ConsistencyCheck(),),
+        # the enumerations check reports list members, so commitments leaves them to it
+        "figures": (FiguresCheck(),), "commitments": (CommitmentsCheck(defer_listed=True),),
+        "omissions": (OmissionsCheck(), EnumerationsCheck()), "consistency": (ConsistencyCheck(),),
         "untranslated": (UntranslatedCheck(),), "names": (NamesCheck(),),
         "typography": (TypographyCheck(),),
     }

@@ -281,6 +281,22 @@ def sentence_pairs(src: str, tgt: str) -> list[tuple[str, str]]:
     return list(zip(src_parts, tgt_parts))
 
 
+def _without_listed(flags: list[Flag], src: str, tgt: str, langs: tuple[str, str]) -> list[Flag]:
+    """The party flags whose name the enumerations check does not already report."""
+    from . import gazetteer
+    from .listed import listed_missing_ids
+
+    listed = listed_missing_ids(src, tgt, *langs)
+    if not listed:
+        return flags
+
+    def named(flag: Flag) -> set[str]:
+        return {m.id for text, lang in ((flag.src_evidence, langs[0]), (flag.tgt_evidence, langs[1])) if text
+                for m in gazetteer.find_names(text, lang)}
+
+    return [flag for flag in flags if not named(flag) & listed]
+
+
 def _unique(flags: list[Flag]) -> list[Flag]:
     return list(dict.fromkeys(flags))
 
@@ -290,8 +306,11 @@ class CommitmentsCheck(Check):
 
     name = "commitments"
 
-    def __init__(self, parties: tuple[Party, ...] = DEFAULT_PARTIES) -> None:
+    def __init__(self, parties: tuple[Party, ...] = DEFAULT_PARTIES, defer_listed: bool = False) -> None:
+        """`defer_listed`: leave a country or organisation missing from a list to the
+        enumerations check (listed.py) running alongside, so one dropped name is one flag."""
         self.parties = parties
+        self.defer_listed = defer_listed
 
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
         # NFC once, so that the offsets of cues (found in NFC text) index these strings
@@ -304,7 +323,10 @@ class CommitmentsCheck(Check):
         flags = [flag for s, t in pairs
                  for compare in (modality_flags, negation_flags, condition_flags)
                  for flag in compare(s, t, *langs)]
-        return _unique(flags + self._party_flags(src, tgt, langs, pairs))
+        party_flags = self._party_flags(src, tgt, langs, pairs)
+        if self.defer_listed and party_flags:
+            party_flags = _without_listed(party_flags, src, tgt, langs)
+        return _unique(flags + party_flags)
 
     def _party_flags(self, src: str, tgt: str, langs: tuple[str, str],
                      pairs: list[tuple[str, str]]) -> list[Flag]:
