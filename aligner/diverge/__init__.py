@@ -14,7 +14,9 @@ def default_checks() -> tuple[Check, ...]:
     from .figures import FiguresCheck
     from .omissions import OmissionsCheck
 
-    return (FiguresCheck(), CommitmentsCheck(), OmissionsCheck())
+    from .strength import StrengthCheck
+
+    return (FiguresCheck(), CommitmentsCheck(), OmissionsCheck(), StrengthCheck())
 
 
 def judge(bead: BeadText, ctx: Context = Context(),
