@@ -10,13 +10,16 @@ from ..records import Flag
 
 
 def default_checks() -> tuple[Check, ...]:
+    from .clauses import ClausesCheck
     from .commitments import CommitmentsCheck
     from .figures import FiguresCheck
     from .omissions import OmissionsCheck
 
     from .strength import StrengthCheck
 
-    return (FiguresCheck(), CommitmentsCheck(), OmissionsCheck(), StrengthCheck())
+    # the clause check runs the omissions check's partial-omission heuristic itself, only
+    # where it finds no dropped clause (one flag for one omission)
+    return (FiguresCheck(), CommitmentsCheck(), OmissionsCheck(partial=False), ClausesCheck(), StrengthCheck())
 
 
 def judge(bead: BeadText, ctx: Context = Context(),

@@ -33,7 +33,7 @@ from .commitments import LANG_NAMES, carries_commitment
 # Target/source character-length ratio of faithful translations (Spanish runs ~15% longer).
 EXPECTED_RATIO: dict[tuple[str, str], float] = {("en", "es"): 1.15, ("es", "en"): 1 / 1.15}
 
-_NUMBER_WORDS = re.compile(
+NUMBER_WORDS = re.compile(
     r"(?<!\w)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand|million|billion|trillion|half|twice|dozen|"
@@ -43,7 +43,7 @@ _NUMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Figures whose loss changes what a text states in money or proportion.
-_AMOUNT = re.compile(
+AMOUNT = re.compile(
     r"[$€£%]|(?<!\w)(?:million|billion|trillion|millions|billions|per\s+cent|percent|dollars?|euros?|pesos?|"
     r"mill[oó]n|millones|billón|billones|por\s+ciento|dólar|dólares|USD|EUR|MXN)(?!\w)",
     re.IGNORECASE,
@@ -85,7 +85,7 @@ EVIDENCE_CHARS = 200
 
 def has_figures(text: str) -> bool:
     """Any digit or number word ("one" and "un/una" left out: they are mostly pronoun/article)."""
-    return any(ch.isdigit() for ch in text) or bool(_NUMBER_WORDS.search(text))
+    return any(ch.isdigit() for ch in text) or bool(NUMBER_WORDS.search(text))
 
 
 def notice_kind(sentence: str) -> str | None:
@@ -175,7 +175,7 @@ class OmissionsCheck(Check):
 
     def _orphan_severity(self, text: str, lang: str) -> tuple[str, str]:
         figures = self.figures(text)
-        if figures and _AMOUNT.search(text):
+        if figures and AMOUNT.search(text):
             return "high", "text with amounts"
         if carries_commitment(text, lang):
             return "high", "commitment"
