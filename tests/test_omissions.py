@@ -150,3 +150,62 @@ def test_a_dropped_second_half_is_caught_with_real_scores(use_encoder):
     for bead in _scored(pairs, use_encoder):
         (flag,) = CHECK.judge(bead, CTX)
         assert flag.kind == "omission"
+
+
+# --- translator's notices --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "notice, what",
+    [
+        ("Esta es una traducción de cortesía.", "courtesy translation"),
+        ("Traducción no oficial.", "unofficial translation"),
+        ("Solo el texto en inglés es auténtico.", "only the original is authentic"),
+        ("Sólo la versión original en inglés hace fe.", "only the original is authentic"),
+        ("En caso de discrepancia, prevalecerá la versión en inglés.", "only the original is authentic"),
+        ("N. del T.: en la escala numérica española, un billón equivale a un millón de millones.",
+         "translator's note"),
+    ],
+)
+def test_a_spanish_notice_alone_is_a_low_addition_naming_it(notice, what):
+    (flag,) = CHECK.judge(BeadText("", notice), CTX)
+    assert (flag.kind, flag.severity) == ("addition", "low")
+    assert flag.message == f"translator's notice in Spanish: {what}"
+    assert flag.tgt_evidence == notice
+
+
+def test_an_english_notice_is_recognised_too():
+    notice = "This is an unofficial translation. Only the English text is authentic."
+    (flag,) = CHECK.judge(BeadText(notice, ""), CTX)
+    assert (flag.kind, flag.severity) == ("addition", "low")
+    assert flag.message == "translator's notice in English: unofficial translation; only the original is authentic"
+    assert flag.src_evidence == notice
+    (flag,) = CHECK.judge(BeadText("", "This is a courtesy translation."), Context(src_lang="es", tgt_lang="en"))
+    assert flag.message == "translator's notice in English: courtesy translation"
+
+
+def test_a_notice_inside_a_bead_does_not_hide_a_truncated_target():
+    tgt = TRUNCATED_ES + " Esta es una traducción de cortesía; solo el texto en inglés es auténtico."
+    flags = CHECK.judge(BeadText(LONG_EN, tgt, score=0.3), CTX)
+    assert [(f.kind, f.severity) for f in flags] == [("addition", "low"), ("omission", "medium")]
+
+
+def test_a_notice_beside_a_faithful_translation_is_only_the_notice():
+    es = ("El responsable del tratamiento aplicará medidas técnicas y organizativas apropiadas para garantizar "
+          "un nivel de seguridad adecuado al riesgo, incluida la seudonimización y el cifrado.")
+    (flag,) = CHECK.judge(BeadText(LONG_EN, es + " Traducción no oficial.", score=0.7), CTX)
+    assert flag.message == "translator's notice in Spanish: unofficial translation"
+
+
+@pytest.mark.parametrize(
+    "en, es",
+    [
+        ("The Secretariat will circulate an unofficial translation of the report.",
+         "La Secretaría distribuirá una traducción no oficial del informe."),
+        ("The English and Spanish texts of this Agreement are equally authentic.",
+         "Los textos en inglés y español de este Acuerdo son igualmente auténticos."),
+    ],
+)
+def test_sentences_that_mention_translations_are_not_notices(en, es):
+    assert CHECK.judge(BeadText(en, es, score=0.9), CTX) == []
+    (flag,) = CHECK.judge(BeadText("", es), CTX)
+    assert "notice" not in flag.message

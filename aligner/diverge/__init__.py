@@ -23,19 +23,25 @@ def default_checks() -> tuple[Check, ...]:
 
 def build_checks(names: Sequence[str] = CHECK_NAMES, glossary=None) -> tuple[Check, ...]:
     """The checks `names` selects; terminology runs only with a glossary."""
+    from .clauses import ClausesCheck
     from .commitments import CommitmentsCheck
     from .consistency import ConsistencyCheck
     from .figures import FiguresCheck
     from .listed import EnumerationsCheck
     from .names import NamesCheck
     from .omissions import OmissionsCheck
+    from .strength import StrengthCheck
     from .typography import TypographyCheck
     from .untranslated import UntranslatedCheck
 
     groups: dict[str, tuple[Check, ...]] = {
         # the enumerations check reports list members, so commitments leaves them to it
-        "figures": (FiguresCheck(),), "commitments": (CommitmentsCheck(defer_listed=True),),
-        "omissions": (OmissionsCheck(), EnumerationsCheck()), "consistency": (ConsistencyCheck(),),
+        # (the clause check runs the partial-omission heuristic itself, where it finds no
+        # dropped clause: one flag for one omission)
+        "figures": (FiguresCheck(),),
+        "commitments": (CommitmentsCheck(defer_listed=True), StrengthCheck()),
+        "omissions": (OmissionsCheck(partial=False), ClausesCheck(), EnumerationsCheck()),
+        "consistency": (ConsistencyCheck(),),
         "untranslated": (UntranslatedCheck(),), "names": (NamesCheck(),),
         "typography": (TypographyCheck(),),
     }
