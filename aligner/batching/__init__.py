@@ -18,6 +18,7 @@ import pandas as pd
 from ..errors import UsageError
 from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from . import store
+from .consistency import CONSISTENCY, disagreements, write_consistency
 from .engines import Task, get_engine
 from .inputs import load_pairs
 from .layout import DONE_DIR, PAIRS_DIR, stored_path, summary_path
@@ -27,7 +28,7 @@ from .pairs import Pair
 from .progress import progress_bar
 from .resume import finished_row, pair_key
 from .spec import JobSpec
-from .summary import exit_code, outcome_lines, to_frame, write_summary
+from .summary import CORPUS_CONSISTENCY, exit_code, outcome_lines, to_frame, write_summary
 
 
 def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",),
@@ -66,12 +67,26 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
             rows[index] = row
             bar.advance(sum(int(row.get(side) or 0) for side in ("src_sentences", "tgt_sentences")))
     summary = to_frame(rows, check, cache_dir is not None)
-    write_summary(summary, summary_path(out))
     ok = [p for p, row in zip(pairs, rows) if row["status"] == "ok"]
+    if check:
+        _corpus_consistency(summary, out, ok)
+    else:  # a list from an earlier run with check would describe other outputs
+        (out / CONSISTENCY).unlink(missing_ok=True)
+    write_summary(summary, summary_path(out))
     write_corpus(out, spec.formats,
                  lambda: ((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok),
                  filters, {p.src_lang for p in ok})
     return summary
+
+
+def _corpus_consistency(summary: pd.DataFrame, out: Path, ok: list[Pair]) -> None:
+    """DIR/consistency.csv and the summary's count of each pair's renderings that differ
+    from another pair's."""
+    found = disagreements((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok)
+    counts = write_consistency(out / CONSISTENCY, found)
+    done = summary["status"] == "ok"
+    summary.loc[done, CORPUS_CONSISTENCY] = (
+        summary.loc[done, "pair_id"].map(counts).fillna(0).astype("int64"))
 
 
 def _plan(pairs: list[Pair], spec: JobSpec, out: Path,

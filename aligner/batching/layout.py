@@ -3,6 +3,7 @@
     DIR/<id>.<ext>          one file per pair and format (moses: DIR/<id>.moses.en/.es)
     DIR/corpus.<ext>        the merged corpus, one per format
     DIR/summary.csv         one row per pair
+    DIR/consistency.csv     with check: sentences two pairs render differently (consistency.py)
     DIR/.pairs/<id>.json    each finished pair's alignment, what the merged corpus is built from
     DIR/.done/<id>.json     written last: the pair's resume key and summary row
 """

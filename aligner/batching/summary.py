@@ -14,18 +14,23 @@ from .pairs import Pair
 BEAD_COLUMNS = {(1, 1): "beads_1_1", (1, 0): "beads_1_0", (0, 1): "beads_0_1"}
 MANY = "beads_many"
 FLAG_COLUMNS = tuple(f"flags_{name}" for name in (*FLAG_KINDS, *SEVERITIES))
+CORPUS_CONSISTENCY = "corpus_consistency"  # filled from the whole corpus, after every pair ran
 
 
 def columns(check: bool, cached: bool) -> list[str]:
     """Flag counts only with check, the `embedded` count (cache misses) only with a cache."""
     return ["pair_id", "src", "tgt", "src_sentences", "tgt_sentences", *BEAD_COLUMNS.values(),
-            MANY, "mean_score", *(FLAG_COLUMNS if check else ()), *(["embedded"] if cached else []),
+            MANY, "mean_score", *(_check_columns() if check else ()), *(["embedded"] if cached else []),
             "warning", "seconds", "resumed", "status", "error"]
 
 
 def _count_columns(check: bool, cached: bool) -> list[str]:
     return ["src_sentences", "tgt_sentences", *BEAD_COLUMNS.values(), MANY,
-            *(FLAG_COLUMNS if check else ()), *(["embedded"] if cached else [])]
+            *(_check_columns() if check else ()), *(["embedded"] if cached else [])]
+
+
+def _check_columns() -> tuple[str, ...]:
+    return (*FLAG_COLUMNS, CORPUS_CONSISTENCY)
 
 
 def ok_row(pair: Pair, alignment: Alignment, check: bool, embedded: int | None,

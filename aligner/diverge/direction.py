@@ -277,3 +277,23 @@ def direction_flags(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, 
 
 def _evidence(text: str, cue: Cue, q: Quantity) -> str:
     return text[min(cue.start, q.start):max(cue.end, q.end)]
+
+
+def unanchored_flags(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> list[Flag]:
+    """Changes with no figure said to go the other way ("significantly reduce waste
+    generation" / "aumentar considerablemente la generación de desechos"): the sides have as
+    many cues but not as many of each way, so word order never matters ("exports rose while
+    imports fell" = "las importaciones cayeron y las exportaciones subieron") and a side that
+    mentions one change more is not read as reversed. Medium: without a shared figure the
+    cue may describe another thing."""
+    src_cues, _ = find_cues(src_text, src_lang)
+    tgt_cues, _ = find_cues(tgt_text, tgt_lang)
+    ups = [sum(c.direction == UP for c in cues) for cues in (src_cues, tgt_cues)]
+    if len(src_cues) != len(tgt_cues) or ups[0] == ups[1]:
+        return []
+    # the first cue of the way the English has more of, against the first of the other way
+    way = UP if ups[0] > ups[1] else DOWN
+    a = next(c for c in src_cues if c.direction == way)
+    b = next(c for c in tgt_cues if c.direction != way)
+    return [Flag("figure", "medium", f"direction of change differs: {a.word} ({a.direction}) vs "
+                 f"{b.word} ({b.direction})", a.word, b.word)]

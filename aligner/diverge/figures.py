@@ -8,7 +8,7 @@ from ..records import Flag
 from .base import BeadText, Check, Context
 from .compare import Pairing, pair_quantities
 from .dates import WEEKDAY_NAMES
-from .direction import direction_flags
+from .direction import direction_flags, unanchored_flags
 from .labels import Label, find_labels, label_flags, pair_labels
 from .numbers import decimal_for
 from .quantities import Quantity, extract_quantities
@@ -151,6 +151,8 @@ class FiguresCheck(Check):
         src, tgt = _unlabelled(src, [a for a, _ in labels]), _unlabelled(tgt, [b for _, b in labels])
         pairing = pair_quantities(src, tgt)
         reversed_ = direction_flags(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, src, tgt, pairing.same)
+        if not reversed_ and not any(f.severity == "high" for f in _pairing_flags(pairing)):
+            reversed_ = unanchored_flags(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang)
         return label_flags(labels) + _pairing_flags(pairing) + reversed_ + _currency_flags(bead, src, tgt)
 
 

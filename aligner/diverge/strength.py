@@ -222,7 +222,7 @@ def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     src_levels, src_implicit = _levels(src, src_lang)
     tgt_levels, tgt_implicit = _levels(tgt, tgt_lang)
     if not src_levels or not tgt_levels:
-        return []
+        return _hedge_added(src_levels, tgt_levels, src, tgt, src_lang, tgt_lang)
     top_src, top_tgt = max(src_levels), max(tgt_levels)
     if top_src == top_tgt:
         return []
@@ -234,6 +234,25 @@ def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     verb = "weakened" if top_src > top_tgt else "strengthened"
     return [Flag(KIND, "medium", f"{LEVEL_NAMES[top_src]} {verb} to {LEVEL_NAMES[top_tgt]} "
                  f"in {LANG_NAMES[tgt_lang]}: {s.text} -> {t.text}", s.text, t.text)]
+
+
+def _hedge_added(src_levels: dict[int, StrengthCue], tgt_levels: dict[int, StrengthCue], src: str,
+                 tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
+    """One side states the act plainly ("issue opinions", "assists the controller"), the other
+    governs it by a study or intention verb of its own ("estudiará la posibilidad de emitir"):
+    the act became something to consider. Only a cue that is itself the governed verb counts,
+    so a study noun elsewhere ("the assessment") stays silent."""
+    levels, text, lang, other = ((tgt_levels, tgt, tgt_lang, src_lang) if tgt_levels
+                                 else (src_levels, src, src_lang, tgt_lang))
+    if not levels or max(levels) == UNDERTAKING:
+        return []
+    cue = levels[max(levels)]
+    if not _governed(cue, text, lang):
+        return []
+    where = LANG_NAMES[lang]
+    evidence = ("", cue.text) if levels is tgt_levels else (cue.text, "")
+    return [Flag(KIND, "medium", f"{LEVEL_NAMES[max(levels)]} added in {where}: {cue.text} "
+                 f"(the {LANG_NAMES[other]} states the act itself)", *evidence)]
 
 
 class StrengthCheck(Check):
