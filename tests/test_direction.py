@@ -121,3 +121,27 @@ def test_every_conjugation_is_a_cue():
 ])
 def test_what_is_no_cue(text, lang):
     assert find_cues(text, lang)[0] == []
+
+
+@pytest.mark.parametrize("src, tgt, src_lang, tgt_lang, message", [
+    ("By 2030, substantially reduce waste generation through prevention and recycling",
+     "De aquí a 2030, aumentar considerablemente la generación de desechos mediante la prevención y el reciclado",
+     "en", "es", "direction of change differs: reduce (down) vs aumentar (up)"),
+    ("Promover mecanismos para aumentar la capacidad de planificación",
+     "Promote mechanisms for reducing capacity for planning", "es", "en",
+     "direction of change differs: aumentar (up) vs reducing (down)"),
+])
+def test_a_change_without_a_figure_reversed_is_a_medium_figure_flag(src, tgt, src_lang, tgt_lang, message):
+    flags = judge(src, tgt, src_lang, tgt_lang)
+    assert [(f.severity, f.message) for f in flags] == [("medium", message)]
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("Exports rose while imports fell.", "Las importaciones cayeron mientras las exportaciones subieron."),
+    ("Significantly reduce pollution of all kinds.", "Reducir significativamente la contaminación de todo tipo."),
+    ("Enhance cooperation on migration.", "Mejorar la cooperación en materia de migración."),
+    ("Reduce the cost of remittances.", "Ampliar el acceso y reducir el costo de las remesas."),
+    ("Offer a wide range of services.", "Ofrecer una amplia gama de servicios y reducir costes."),
+])
+def test_order_a_cue_more_or_a_broad_range_is_no_reversal(src, tgt):
+    assert judge(src, tgt) == []

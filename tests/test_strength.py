@@ -88,3 +88,33 @@ def test_cues_use_stems_so_every_inflection_counts():
 
 def test_other_language_pairs_are_skipped():
     assert CHECK.judge(BeadText("We commit.", "Nous étudierons."), Context(tgt_lang="fr")) == []
+
+
+@pytest.mark.parametrize("src, tgt, ctx, message", [
+    ("(t) issue opinions on draft decisions of supervisory authorities;",
+     "t) estudiará la posibilidad de emitir dictámenes sobre los proyectos de decisión;", EN_ES,
+     "study added in Spanish: estudiará (the English states the act itself)"),
+    ("El Comité publica su dictamen cada año.", "The Board will consider publishing its opinion every year.",
+     ES_EN, "study added in English: consider (the Spanish states the act itself)"),
+])
+def test_a_study_verb_governing_an_act_the_other_side_states_plainly_is_flagged(src, tgt, ctx, message):
+    assert [f.message for f in _flags(src, tgt, ctx)] == [message]
+
+
+@pytest.mark.parametrize("src, tgt, ctx", [
+    ("(e) assists the controller by appropriate technical measures;",
+     "e) asiste al responsable mediante medidas técnicas apropiadas;", EN_ES),
+    ("Ministers welcomed the report.", "Los ministros acogieron con satisfacción la evaluación.", EN_ES),
+    ("Los ministros acogieron el informe.", "Ministers welcomed the assessment.", ES_EN),
+])
+def test_a_study_noun_or_a_plain_rendering_is_no_added_study(src, tgt, ctx):
+    assert _flags(src, tgt, ctx) == []
+
+
+def test_where_feasible_does_not_make_a_duty_a_study():
+    en = "The controller shall, where feasible, notify the breach within 72 hours."
+    kept = "El responsable, de ser posible, notificará la violación en un plazo de 72 horas."
+    weakened = "El responsable, de ser posible, estudiará la posibilidad de notificar la violación en 72 horas."
+    assert _flags(en, kept) == []
+    assert [f.message for f in _flags(en, weakened)] == \
+        ["commitment weakened to study in Spanish: shall -> estudiará"]

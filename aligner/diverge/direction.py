@@ -28,13 +28,13 @@ UP, DOWN = "up", "down"
 _STEMS = {
     "en": {
         UP: "increas rise rose risen rais grow grew grown growth climb gain jump expand expans doubl tripl surg "
-            "soar boost hike upturn",
+            "soar boost hike upturn enhanc",
         DOWN: "decreas declin fall fell fallen drop shrink shrank shrunk cut reduc reduct lower halv plung slump "
               "dip tumbl loss lost lose diminish downturn",
     },
     "es": {
         UP: "aument sub subid crec crecimient crezc increment duplic triplic repunt alza alzas ascens ascend "
-            "asciend gan gananci elev",
+            "asciend gan gananci elev ampli ampliacion expand expansion",
         DOWN: "disminu caer cae caen cay cayeron caid caig cayend baj bajad descend desciend descens reduc reduj "
               "redujeron redujer reduzc reduccion recort retroced retroces contraj contraccion perd pierd decrec "
               "merm desplom mengu",
@@ -61,7 +61,9 @@ _PREFIX = {lang: _prefixes(lang) for lang in _STEMS}
 _ADJACENT_ONLY = {"up", "down"}
 # Spanish words whose stem is a cue's but which are no change: "bajo" (under, low), "baja"
 # (low), "ganado" (livestock); "a la baja" is handled as a phrase.
-_NOT_CUES = {"es": {"bajo", "bajos", "baja", "bajas", "ganado", "ganados"}, "en": set()}
+# "bajo" (under), "ganado" (cattle), "amplio" (broad: "una amplia gama" is no rise)
+_NOT_CUES = {"es": {"bajo", "bajos", "baja", "bajas", "ganado", "ganados", "amplio", "amplia", "amplios", "amplias"},
+             "en": set()}
 # Verbs of change that need "se" to be one: "se eleva un 5 %" rises, "elevado" is high,
 # "contrajo matrimonio" marries.
 _REFLEXIVE_ONLY = {"es": {"elev", "contraj"}, "en": set()}

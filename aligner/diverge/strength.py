@@ -8,8 +8,9 @@ languages (matched on Snowball stems, so every inflection counts):
 * 2 intention: intend/intention, plan, aim, seek, aspire, envisage /
   intención, propósito, prever, proponerse, aspirar, pretender, planear, planificar.
 * 1 study: study, consider, explore, evaluate, examine, assess, analyse, review (as a verb),
-  possible, feasibility, take into account / estudiar, considerar, explorar, evaluar,
-  examinar, analizar, valorar, revisar, posible, viabilidad, tener en cuenta.
+  take into account / estudiar, considerar, explorar, evaluar, examinar, analizar, valorar,
+  revisar, tener en cuenta. "Possible", "feasible", "viable" only qualify an act ("where
+  feasible", "de ser posible"): they are found but set no level.
 
 A side without any of these cues but with a duty or future modal ("will implement",
 "aplicarán") binds at level 3 implicitly. Each side's level is its strongest cue; a flag needs
@@ -203,6 +204,9 @@ def _levels(text: str, lang: str) -> tuple[dict[int, StrengthCue], bool]:
     """Each level's first cue; and whether the text only binds implicitly (a duty or future
     modal governs its verb, and there is no strength cue at all)."""
     cues = strength_cues(text, lang)
+    # "where feasible", "de ser posible" qualify the act, they do not make it a study: a text
+    # whose only cues are such adjectives binds as its modal says
+    cues = [c for c in cues if _stem(lang, c.text) not in _ADJECTIVES]
     if cues:
         firsts: dict[int, StrengthCue] = {}
         for cue in cues:
