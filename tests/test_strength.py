@@ -118,3 +118,36 @@ def test_where_feasible_does_not_make_a_duty_a_study():
     assert _flags(en, kept) == []
     assert [f.message for f in _flags(en, weakened)] == \
         ["commitment weakened to study in Spanish: shall -> estudiará"]
+
+
+@pytest.mark.parametrize("src, tgt, ctx, message", [
+    ("(a) the obligations of the controller and the processor pursuant to Article 8;",
+     "a) las posibilidades del responsable y del encargado a tenor del artículo 8;", EN_ES,
+     "obligation weakened to option in Spanish: obligations -> posibilidades"),
+    ("El responsable tiene la posibilidad de informar al interesado.",
+     "The controller has the obligation to inform the data subject.", ES_EN,
+     "option strengthened to obligation in English: posibilidad -> obligation"),
+])
+def test_a_duty_noun_rendered_as_an_option_is_flagged_both_ways(src, tgt, ctx, message):
+    assert [f.message for f in _flags(src, tgt, ctx)] == [message]
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("(a) the obligations of the controller pursuant to Article 8;", "a) las obligaciones del responsable con arreglo al artículo 8;"),
+    ("The duty to inform includes the possibility of a remedy.", "El deber de informar incluye la posibilidad de recurso."),
+    ("Member States shall lay down the obligations.", "Los Estados miembros establecerán los deberes."),
+])
+def test_a_kept_duty_or_an_option_on_both_sides_is_silent(src, tgt):
+    assert _flags(src, tgt) == []
+
+
+def test_a_study_phrase_in_an_adjunct_leaves_the_duty_of_the_modal():
+    en = ("The Member States shall encourage the drawing up of codes of conduct, taking account of "
+          "the specific features of the sectors.")
+    kept = ("Los Estados miembros promoverán la elaboración de códigos de conducta, teniendo en cuenta "
+            "las características específicas de los sectores.")
+    weakened = ("Los Estados miembros estudiarán la posibilidad de promover la elaboración de códigos de "
+                "conducta, teniendo en cuenta las características específicas de los sectores.")
+    assert _flags(en, kept) == []
+    assert [f.message for f in _flags(en, weakened)] == \
+        ["commitment weakened to study in Spanish: shall -> estudiarán"]

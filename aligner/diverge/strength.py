@@ -184,6 +184,7 @@ _BINDING = frozenset({modality.OBLIGATION})
 # "considerará", "deberán estudiar", "va a evaluar".
 _EN_GOVERNOR = re.compile(r"(?:will|shall|would|should|must|may|might|could|'ll)\s+(?:\w+\s+)?$")
 _ES_GOVERNOR = re.compile(r"(?:deberá|deberán|deberían?|podrá|podrán|podrían?|debe|deben|van?|vamos)\s+(?:a\s+)?(?:\w+\s+)?$")
+_EN_MODAL_START = re.compile(r"(?:will|shall|would|should|must|may|might|could|can|to)\s")
 _ES_FUTURE_WORD = re.compile(r"\w+(?:rá|rán|ría|rían)$")
 
 
@@ -194,6 +195,8 @@ _ADJECTIVES = frozenset({"possibl", "feasibl", "posibl", "viabil"})
 def _governed(cue: StrengthCue, text: str, lang: str) -> bool:
     if _stem(lang, cue.text) in _ADJECTIVES:
         return False
+    if lang == "en" and _EN_MODAL_START.match(cue.text):
+        return True  # the cue is the modal and its verb ("shall review")
     before = text[max(0, cue.start - 30):cue.start].lower()
     if lang == "es":
         return bool(_ES_FUTURE_WORD.match(cue.text.split()[0]) or _ES_GOVERNOR.search(before))
@@ -207,15 +210,16 @@ def _levels(text: str, lang: str) -> tuple[dict[int, StrengthCue], bool]:
     # "where feasible", "de ser posible" qualify the act, they do not make it a study: a text
     # whose only cues are such adjectives binds as its modal says
     cues = [c for c in cues if _stem(lang, c.text) not in _ADJECTIVES]
-    if cues:
-        firsts: dict[int, StrengthCue] = {}
-        for cue in cues:
-            firsts.setdefault(cue.level, cue)
-        return firsts, False
     binding = next((c for c in modal_cues(text, lang) if modality.class_of(c.label) in _BINDING), None)
-    if binding is None:
-        return {}, False
-    return {UNDERTAKING: StrengthCue(UNDERTAKING, binding.text, binding.start)}, True
+    firsts: dict[int, StrengthCue] = {}
+    for cue in cues:
+        firsts.setdefault(cue.level, cue)
+    # "shall take reasonable steps, taking account of the cost": a study phrase in an adjunct
+    # leaves the duty the modal states; it binds as the modal says
+    if binding is not None and not any(_governed(c, text, lang) for c in cues):
+        return {**firsts, UNDERTAKING: StrengthCue(UNDERTAKING, binding.text, binding.start)}, \
+            UNDERTAKING not in firsts
+    return firsts, False
 
 
 def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
@@ -259,6 +263,31 @@ def _hedge_added(src_levels: dict[int, StrengthCue], tgt_levels: dict[int, Stren
                  f"(the {LANG_NAMES[other]} states the act itself)", *evidence)]
 
 
+# Nouns that make an act a duty, and nouns that make it an option. "Possibility" is never a
+# study cue (the possibility of a remedy is a right), but in place of an obligation it turns a
+# duty into an option: "the obligations of the controller" / "las posibilidades del responsable".
+_DUTY_WORDS = {"en": re.compile(r"(?<!\w)(?:obligations?|duty|duties|obligatory|mandatory)(?!\w)"),
+               "es": re.compile(r"(?<!\w)(?:obligaci(?:ón|ones)|obligatori[oa]s?)(?!\w)")}
+_OPTION_WORDS = {"en": re.compile(r"(?<!\w)(?:possibilit(?:y|ies)|options?|optional)(?!\w)"),
+                 "es": re.compile(r"(?<!\w)(?:posibilidad(?:es)?|opci(?:ón|ones)|opcional(?:es)?|facultativ[oa]s?)(?!\w)")}
+
+
+def duty_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
+    """A duty noun of one side that the other renders by an option noun: the side with fewer
+    duty words has more option words. Rewordings that keep the duty ("obligations" =
+    "obligaciones", "duty" = "deber") or name no option stay silent."""
+    low = src.lower(), tgt.lower()
+    duty = [_DUTY_WORDS[lang].findall(t) for t, lang in zip(low, (src_lang, tgt_lang))]
+    option = [_OPTION_WORDS[lang].findall(t) for t, lang in zip(low, (src_lang, tgt_lang))]
+    if len(duty[0]) > len(duty[1]) and len(option[1]) > len(option[0]):
+        return [Flag(KIND, "medium", f"obligation weakened to option in {LANG_NAMES[tgt_lang]}: "
+                     f"{duty[0][0]} -> {option[1][0]}", duty[0][0], option[1][0])]
+    if len(duty[1]) > len(duty[0]) and len(option[0]) > len(option[1]):
+        return [Flag(KIND, "medium", f"option strengthened to obligation in {LANG_NAMES[tgt_lang]}: "
+                     f"{option[0][0]} -> {duty[1][0]}", option[0][0], duty[1][0])]
+    return []
+
+
 class StrengthCheck(Check):
     """Flags a commitment turned into an intention or a study (or the other way round)."""
 
@@ -273,5 +302,5 @@ class StrengthCheck(Check):
         flags = []
         for s, t in sentence_pairs(src, tgt):
             if not modality_flags(s, t, *langs):
-                flags.extend(strength_flags(s, t, *langs))
+                flags.extend(strength_flags(s, t, *langs) or duty_flags(s, t, *langs))
         return list(dict.fromkeys(flags))
