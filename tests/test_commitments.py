@@ -493,3 +493,21 @@ def test_names_that_contain_a_party_word_are_not_that_party(en, es):
     from aligner.diverge.commitments import CommitmentsCheck
 
     assert CommitmentsCheck().judge(BeadText(en, es), Context()) == []
+
+
+@pytest.mark.parametrize("src, tgt", [
+    ("Resembling a television remote, the controller uses two sensors.",
+     "De modo semejante a un control remoto, este control está provisto de dos sensores."),
+    ("After all, the leader is ultimately responsible for the success of the team.",
+     "A fin de cuentas, el responsable último del éxito del equipo es el líder."),
+    ("Economic links have been re-established between these two parts of Moldova.",
+     "Se han reestablecido los vínculos económicos entre las dos partes de Moldavia."),
+])
+def test_a_party_word_spelled_alike_on_the_other_side_is_no_missing_party(src, tgt):
+    assert [f for f in CommitmentsCheck().judge(BeadText(src, tgt), Context()) if "party" in f.message] == []
+
+
+def test_a_cognate_inside_another_party_does_not_hide_a_dropped_one():
+    flags = CommitmentsCheck().judge(BeadText("The controller or processor shall inform the supervisory authority.",
+                                              "El encargado informará a la autoridad de control."), Context())
+    assert [f.message for f in flags] == ["party missing in Spanish: controller"]

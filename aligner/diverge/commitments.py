@@ -32,7 +32,7 @@ from ..records import Flag
 from . import conditions, modality, polarity
 from .base import BeadText, Check, Context
 from .cues import Cue
-from .parties import DEFAULT_PARTIES, Party, find_parties, mention_counts
+from .parties import DEFAULT_PARTIES, Party, find_parties, mention_counts, mentions
 
 KIND = "commitment"
 LANG_NAMES = {"en": "English", "es": "Spanish"}
@@ -247,8 +247,10 @@ def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
     collective = {p.id for p in parties if p.collective}
     # in order of first mention (dicts keep it); a set difference would order the flags by
     # string hash, which changes from one process to the next
-    only_src = [pid for pid in src_found if pid not in tgt_found]
-    only_tgt = [pid for pid in tgt_found if pid not in src_found]
+    only_src = [pid for pid in src_found if pid not in tgt_found
+                and not _cognate_outside(src_found[pid], tgt, tgt_lang, parties)]
+    only_tgt = [pid for pid in tgt_found if pid not in src_found
+                and not _cognate_outside(tgt_found[pid], src, src_lang, parties)]
     found = []
     for pid in only_src:
         replaced = pid in collective and bool(set(only_tgt) - collective)
@@ -259,6 +261,39 @@ def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
         found.append((pid, Flag(KIND, "high" if replaced else "medium",
                                 f"party added in {LANG_NAMES[tgt_lang]}: {tgt_found[pid]}", "", tgt_found[pid])))
     return found
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+MIN_COGNATE_PREFIX = 4
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _cognate(a: str, b: str) -> bool:
+    """Two words that begin alike over most of the shorter ("controller"/"control",
+    "responsible"/"responsable", "Canadian"/"canadienses", "parts"/"partes")."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= MIN_COGNATE_PREFIX and n >= 0.6 * min(len(a), len(b))
+
+
+def _cognate_outside(mention: str, other: str, other_lang: str, parties: tuple[Party, ...]) -> bool:
+    """The other side spells the mention's main word alike outside its own party mentions: the
+    word is there, read as another thing ("the controller" of a games console = "este
+    control", "responsible" = "el responsable último"), so no party is missing. A word inside
+    another party ("autoridad de control" for the supervisory authority) does not count."""
+    words = [_fold(w) for w in _LETTERS.findall(mention)]
+    head = max(words, key=len, default="")
+    if len(head) < MIN_COGNATE_PREFIX + 1:
+        return False
+    taken = [(m.start, m.end) for m in mentions(other, other_lang, parties)]
+    return any(_cognate(head, _fold(m.group())) for m in _LETTERS.finditer(other)
+               if not any(s <= m.start() < e for s, e in taken))
 
 
 # Not after an initial or an abbreviation: "the U.S. Embassy", "EE. UU. en", "Sr. López".
