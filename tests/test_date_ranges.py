@@ -4,7 +4,9 @@ import pytest
 
 from aligner.diverge.base import BeadText, Context
 from aligner.diverge.dates import find_dates
+from aligner.diverge import judge as judge_all
 from aligner.diverge.figures import FiguresCheck
+from aligner.diverge.quantities import extract_quantities
 
 CHECK = FiguresCheck()
 
@@ -96,3 +98,28 @@ def test_a_weekday_missing_on_one_side_is_only_worth_a_look():
     flags = judge("The vote is on Tuesday.", "La votación es esta semana.")
     assert [(f.severity, f.message) for f in flags] == [("low", "date missing in target: Tuesday")]
     assert judge("on the sabbath day", "en el día de sábado") == []
+
+
+@pytest.mark.parametrize("en, es", [
+    ("Gothic style peaked between the 10th - 11th centuries and the 14th century.",
+     "El estilo gótico culminó entre los siglos X-XI y el XIV."),
+    ("Haiti had not seen the disease since the 1800s.", "Haití no había visto la enfermedad desde el siglo XIX."),
+    ("The city was founded in the 10th century BCE.", "La ciudad fue fundada en el siglo X a. C."),
+    ("During the 1980s he worked on shows such as Taxi.", "En los 80, trabajó en programas como Taxi."),
+    ("During the 1980s he worked on shows such as Taxi.", "En la década de 1980 trabajó en programas como Taxi."),
+])
+def test_centuries_and_decades_in_any_notation_agree(en, es):
+    assert judge_all(BeadText(en, es), Context()) == []
+
+
+@pytest.mark.parametrize("en, es, message", [
+    ("Haiti had not seen the disease since the 1800s.", "Haití no había visto la enfermedad desde el siglo XVIII.",
+     "date differs: 19th century vs 18th century"),
+    ("It peaked in the 21st century.", "Culminó en el siglo XX.", "date differs: 21st century vs 20th century"),
+])
+def test_a_changed_century_is_a_date_flag(en, es, message):
+    assert message in [f.message for f in judge_all(BeadText(en, es), Context())]
+
+
+def test_los_80_before_a_noun_is_a_count_not_a_decade():
+    assert [(q.kind, q.values) for q in extract_quantities("los 80 países firmaron", "es")] == [("count", (80.0,))]

@@ -52,7 +52,10 @@ from ..records import Flag
 from .base import BeadText, Check, Context
 from .commitments import LANG_NAMES, SUPPORTED, CommitmentsCheck, sentence_pairs
 from . import conditions
+from .compare import pair_quantities
 from .figures import FiguresCheck
+from .numbers import decimal_for
+from .quantities import extract_quantities
 from .omissions import AMOUNT, OmissionsCheck, split_notices
 
 TIME, PLACE, CONDITION, FIGURE = "time", "place", "condition", "figure"
@@ -219,6 +222,14 @@ def lexical_counterpart(clause: str, other: str) -> bool:
     return any(a[:5] in other_plain for a in _ANCHOR.findall(_plain(clause)))
 
 
+def _paired_figures(own: str, other: str, own_lang: str, other_lang: str, ctx: Context) -> list[tuple[int, int]]:
+    """Spans of `own`'s quantities that have an equal quantity on the other side."""
+    mark = {ctx.src_lang: ctx.src_decimal, ctx.tgt_lang: ctx.tgt_decimal}
+    mine = extract_quantities(own, own_lang, decimal_for(own_lang, mark.get(own_lang), ctx.es_locale))
+    theirs = extract_quantities(other, other_lang, decimal_for(other_lang, mark.get(other_lang), ctx.es_locale))
+    return [(a.start, a.end) for a, _ in pair_quantities(mine, theirs).same]
+
+
 def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
@@ -260,10 +271,14 @@ class ClausesCheck(Check):
         own_carriers = carriers(own, own_lang)
         if not own_carriers:
             return []
-        # a figure or a name written the same on the other side is there ("2030", "Geneva")
+        # a figure or a name written the same on the other side is there ("2030", "Geneva"),
+        # and so is a figure the figures check finds on both sides in another notation
+        # ("the 11th century" = "el siglo XI", "1980s" = "los 80")
+        paired = _paired_figures(own, other, own_lang, other_lang, ctx)
         own_carriers = [c for c in own_carriers
-                        if c.kind not in (FIGURE, PLACE) or not (c.text[:1].isupper() or c.text[:1].isdigit())
-                        or not lexical_counterpart(c.text, other)]
+                        if not (c.kind == FIGURE and any(s <= c.start < e for s, e in paired))
+                        and (c.kind not in (FIGURE, PLACE) or not (c.text[:1].isupper() or c.text[:1].isdigit())
+                             or not lexical_counterpart(c.text, other))]
         counts = Counter(c.kind for c in carriers(other, other_lang))
         counts[CONDITION] += sum(1 for c in conditions.LEXICONS[other_lang].find(other) if c.label in _ABSORBING)
         surplus = {kind for kind, n in Counter(c.kind for c in own_carriers).items() if n > counts[kind]}

@@ -2,8 +2,10 @@
 
 Each is returned as (start, end, values, unit) where the values encode the date at the
 precision the text gives (unit 'ymd' = yyyymmdd, 'ym' = yyyymm, 'md' = mmdd, 'yq' = yyyyq,
-'year', 'decade', 'weekday' = 1 for Monday ... 7); several values mean the text allows several
-readings (8/10/2021).
+'year', 'decade', 'century' = its first year, 'weekday' = 1 for Monday ... 7); several values
+mean the text allows several readings (8/10/2021). Centuries read alike in every notation:
+"the 19th century" = "the 1800s" = "el siglo XIX" = 1800, each of "the 10th-11th centuries" and
+"los siglos X-XI" its own.
 Ranges and enumerations give one date per day or year they name, with the month and year
 they share: "June 4-5, 2023" = "4 y 5 de junio de 2023" = 2023-06-04 and 2023-06-05, so two
 renderings pair day by day and a changed end is a changed date.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lowscan import Scanner, finditer, lower_same_length
+from .numwords import ORDINAL_WORDS, roman_value
 
 DateHit = tuple[int, int, tuple[float, ...], str]
 
@@ -98,9 +101,25 @@ _DECADE = {
     ),
 }
 
+# "los 80" alone is a decade only where nothing follows it that it could count ("los 80 países").
+_SHORT_DECADE_ES = re.compile(r"\blos\s+(?:años\s+)?(\d0)(?=\s*[,.;:)»”]|\s+(?:y|e|o|del|fue|fueron|se)\b)")
+_CENTURY_WORDS = {w: n for w, n in ORDINAL_WORDS["en"].items() if n <= 21}
+_EN_NTH = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + ")"
+_LINK_EN = r"(?:\s*(?:-|–|,|,?\s+and|,?\s+or|\s+to)\s*(?:the\s+)?)"
+_ES_NUMERAL = r"(?:[ivxlc]+|\d{1,2})"
+_LINK_ES = r"(?:\s*(?:-|–|,|\s+y|\s+e|\s+o|\s+al|\s+a)\s*(?:el\s+|los\s+)?)"
+_CENTURY = {
+    "en": re.compile(rf"\b(?:{_EN_NTH}(?:{_LINK_EN}{_EN_NTH})*\s+centur(?:y|ies)|the\s+\d{{1,2}}00s)\b", re.IGNORECASE),
+    # the numerals of "siglos X-XI y el XIV" are upper case (checked on the text): "siglo civil" is no numeral
+    "es": re.compile(rf"\bsiglos?\s+{_ES_NUMERAL}(?:{_LINK_ES}{_ES_NUMERAL})*\b", re.IGNORECASE),
+}
+_CENTURY_NUMERAL = {"en": re.compile(rf"\b(?:\d{{1,2}}00s|{_EN_NTH})\b", re.IGNORECASE),
+                    "es": re.compile(rf"\b{_ES_NUMERAL}\b", re.IGNORECASE)}
 
-# Quarters, fiscal years and decades, in one word-start scan (they never overlap in practice).
-_PERIODS = {lang: Scanner([_QUARTER[lang], _FISCAL[lang], _DECADE[lang]], word_start=True) for lang in ("en", "es")}
+
+# Quarters, fiscal years, decades and centuries, in one word-start scan (they never overlap in practice).
+_PERIODS = {lang: Scanner([_QUARTER[lang], _FISCAL[lang], _DECADE[lang], _CENTURY[lang]], word_start=True)
+            for lang in ("en", "es")}
 # A numeric date needs a digit, a separator and a digit; a time of day too.
 _DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")
 _DIGIT_TIME = re.compile(r"\d[:.h]\d|\d\s*[ap]\.\s?m\.|\d{4}\s*(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|hrs|hours|horas)\b",
@@ -190,13 +209,49 @@ def _periods(text: str, low: str, lang: str) -> list[DateHit]:
             hits.append((m.start(), m.end(), (int(year) * 10 + q,) if year else (q,), "yq" if year else "q"))
         elif i == 1:  # fiscal year
             hits.append((m.start(), m.end(), (float(_full_year(m.group(1))),), "year"))
-        else:  # decade
+        elif i == 2:  # decade
             groups = [g for g in m.groups() if g]
             if groups:
                 g = groups[-1].lower()
                 year = 1900 + _DECADE_WORDS[g] if g in _DECADE_WORDS else _full_year(g.lstrip("'"))
                 hits.append((m.start(), m.end(), (float(year),), "decade"))
+        else:
+            hits.extend(_centuries(text, m, lang))
+    if lang == "es":
+        hits += [(m.start(), m.end(), (float(_full_year(m.group(1))),), "decade")
+                 for m in _SHORT_DECADE_ES.finditer(low)]
     return hits
+
+
+def _centuries(text: str, m: re.Match[str], lang: str) -> list[DateHit]:
+    """One hit per century the match names, spanning its numeral; the first reaches back to
+    the match's start and the last on to its end, so the words ("siglos", "th centuries") are
+    claimed and no ordinal or Roman numeral reading of the numerals survives."""
+    hits: list[DateHit] = []
+    body = m.group(0) if lang == "en" else m.group(0)[len(m.group(0).split()[0]):]
+    offset = m.start() + len(m.group(0)) - len(body)
+    for n in _CENTURY_NUMERAL[lang].finditer(body):
+        value = _century_start(text[offset + n.start():offset + n.end()], lang)
+        if value is not None:
+            hits.append((offset + n.start(), offset + n.end(), (float(value),), "century"))
+    if hits:
+        hits[0] = (m.start(), *hits[0][1:])
+        hits[-1] = (hits[-1][0], m.end(), *hits[-1][2:])
+    return hits
+
+
+def _century_start(numeral: str, lang: str) -> int | None:
+    """The first year of the century a numeral names: "1800s", "19th", "nineteenth", "XIX"."""
+    low = numeral.lower()
+    if low.endswith("00s"):
+        return int(low[:-3]) * 100
+    if lang == "en":
+        n = int(low[:-2]) if low[:1].isdigit() else _CENTURY_WORDS.get(low)
+    elif numeral.isdigit():
+        n = int(numeral)
+    else:
+        n = roman_value(numeral) if numeral.isupper() else None
+    return None if not n else (n - 1) * 100
 
 
 _ZONE = r"(?:\s*(?:GMT|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|hrs|hours|horas)\b)"

@@ -35,12 +35,18 @@ def _date_parts(v: float, unit: str) -> tuple[int | None, int | None, int | None
     }[unit]
 
 
+def _century(first_year: int) -> str:
+    n = first_year // 100 + 1
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} century"
+
+
 def _show_date(v: float, unit: str) -> str:
     n = int(v)
     return {
         "ymd": f"{n // 10000}-{n // 100 % 100:02d}-{n % 100:02d}", "ym": f"{n // 100}-{n % 100:02d}",
         "md": f"--{n // 100:02d}-{n % 100:02d}", "yq": f"{n // 10}-Q{n % 10}", "q": f"Q{n}",
-        "decade": f"{n}s", "year": str(n), "time": f"{n // 60:02d}:{n % 60:02d}",
+        "decade": f"{n}s", "century": _century(n), "year": str(n), "time": f"{n // 60:02d}:{n % 60:02d}",
         "weekday": WEEKDAY_NAMES.get(n, str(n)),
     }[unit]
 

@@ -22,6 +22,7 @@ import string
 from dataclasses import dataclass
 
 from ..records import Flag
+from .numwords import roman_value
 
 STYLES = ("number", "letter", "heading")
 
@@ -73,19 +74,13 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _LATIN = {"bis": "a", "ter": "b", "quater": "c"}
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _FOLLOWED = re.compile(r"\s|$")
-
-
-def _roman(text: str) -> int:
-    values = [_ROMAN[c] for c in text.lower()]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def _heading_value(m: re.Match[str]) -> str:
     value = m.group("hv")
     if value.isalpha():  # "Chapter II" = "Capítulo 2"; the lookahead kept "Article a" out
-        return str(_roman(value))
+        return str(roman_value(value))
     # "Article 5a" = "artículo 5 bis"
     return value.lower() + _LATIN.get((m.group("latin") or "").lower(), "")
 

@@ -248,3 +248,12 @@ TERM_RE = {
         re.IGNORECASE,
     ),
 }
+
+
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral, either case ("XIV" = 14)."""
+    values = [_ROMAN_DIGITS[c] for c in numeral.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))

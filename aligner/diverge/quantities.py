@@ -60,7 +60,6 @@ _ROMAN_KEY_RE = re.compile(
     r"\b(?:chapter|capítulo|title|título|part|parte|annex|anexo|section|sección)s?\s+([IVXLC]+)\b", re.IGNORECASE
 )
 _ROMAN_BARE_RE = re.compile(r"(?<=\d )[A-Z] \(([IVXLC]+)\)|\b([IVX]{2,}|[LC][IVX]+|[VX](?= \())\b")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # What every match of _ROMAN_BARE_RE contains: two numeral letters, "V (" / "X (", or a
 # bracketed numeral.
 _ROMAN_BARE_GATE_RE = re.compile(r"[IVXLC][IVX]|[VX] \(|\([IVXLC]+\)")
@@ -86,11 +85,6 @@ _PRONOUN_ONE_AFTER_RE = {
     "en": re.compile(r"^(?:\s+of\b|\s+another\b|'s\b)", re.IGNORECASE),
     "es": re.compile(r"^(?:\s+de\s|\s+u\s+otr|\s+a\s+otr)", re.IGNORECASE),
 }
-
-
-def _roman(text: str) -> int:
-    values = [_ROMAN[c] for c in text.upper()]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 class _Claims:
@@ -184,7 +178,7 @@ class _Extractor:
             romans += [(m, 1 if m.group(1) else 2) for m in _ROMAN_BARE_RE.finditer(text)]
         for m, g in romans:
             numeral = text[m.start(g):m.end(g)]
-            self.add(m.start(g), m.end(g), (float(_roman(numeral)),), "ref", "")
+            self.add(m.start(g), m.end(g), (float(nw.roman_value(numeral)),), "ref", "")
         self._words_first()
         for m in DIGITS_RE.finditer(text):
             values = parse_digits(m.group(), self.decimal)

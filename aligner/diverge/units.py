@@ -40,6 +40,10 @@ _UNIT_NAMES = {
     "%": "%", "per cent": "%", "percent": "%", "por ciento": "%",
     "percentage point": "pp", "percentage points": "pp", "punto porcentual": "pp",
     "puntos porcentuales": "pp",
+    "km2": "km2", "km²": "km2", "square kilometres": "km2", "square kilometers": "km2",
+    "kilómetro cuadrado": "km2", "kilómetros cuadrados": "km2", "m2": "m2", "m²": "m2",
+    "square metres": "m2", "square meters": "m2", "metros cuadrados": "m2", "m3": "m3", "m³": "m3",
+    "cubic metres": "m3", "cubic meters": "m3", "metros cúbicos": "m3",
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "kilómetro": "km", "kilómetros": "km", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
     "kilogramo": "kg", "kilogramos": "kg", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t",
@@ -75,15 +79,15 @@ def unit_ok(match: re.Match[str]) -> bool:
 # A single word that names a duration: "Marco Decenal" = "10-Year Framework".
 PERIOD_WORD_RE = {
     "en": re.compile(
-        r"\b(?:(?:a|one)\s+)?(decade|decennial|biennial|biennium|triennial|quinquennial)\b", re.IGNORECASE
+        r"\b(?:(?:a|one)\s+)?(decade|decennial|biennial|biennium|triennial|quinquennial|millennium)\b", re.IGNORECASE
     ),
     "es": re.compile(
-        r"\b(?:(?:un|una)\s+)?(decenio|década|decenal|bienal|bienio|trienal|trienio|quinquenal|quinquenio)\b",
+        r"\b(?:(?:un|una)\s+)?(decenio|década|decenal|bienal|bienio|trienal|trienio|quinquenal|quinquenio|milenio)\b",
         re.IGNORECASE,
     ),
 }
 PERIOD_YEARS = {
     "decade": 10, "decennial": 10, "decenio": 10, "década": 10, "decenal": 10, "biennial": 2,
     "biennium": 2, "bienal": 2, "bienio": 2, "triennial": 3, "trienal": 3, "trienio": 3,
-    "quinquennial": 5, "quinquenal": 5, "quinquenio": 5,
+    "quinquennial": 5, "quinquenal": 5, "quinquenio": 5, "millennium": 1000, "milenio": 1000,
 }
