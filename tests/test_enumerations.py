@@ -245,15 +245,23 @@ def test_real_encoder_matches_translated_items(use_encoder):
     assert (flag.kind, flag.src_evidence) == ("omission", "food")
 
 
-def test_embed_called_once_per_bead():
+def test_a_document_embeds_its_items_in_one_call():
     calls = []
 
     def counting(texts):
-        calls.append(len(texts))
+        calls.append(list(texts))
         return fake_embed(texts)
 
-    flags(WELFARE_EN, "Los Estados miembros promoverán la educación, la salud y el empleo para todos.", counting)
-    assert len(calls) == 1
+    kept = BeadText(WELFARE_EN, "Los Estados miembros promoverán la educación, la salud, la vivienda y el empleo para todos.")
+    plain = BeadText("The meeting ended.", "La reunión terminó.")
+    found = EnumerationsCheck().judge_document([kept, plain, kept], Context(embed=counting))
+    assert len(calls) == 1 and found == [[], [], []]
+    # an item tested against the other side's pieces embeds them then; the flags are the
+    # per-bead ones
+    dropped = BeadText(WELFARE_EN, "Los Estados miembros promoverán la educación, la salud y el empleo para todos.")
+    beads = [kept, dropped, plain]
+    assert EnumerationsCheck().judge_document(beads, Context(embed=fake_embed)) == \
+        [EnumerationsCheck().judge(b, Context(embed=fake_embed)) for b in beads]
 
 
 # ---------------------------------------------------------------- with the other checks

@@ -106,6 +106,8 @@ def test_a_study_verb_governing_an_act_the_other_side_states_plainly_is_flagged(
      "e) asiste al responsable mediante medidas técnicas apropiadas;", EN_ES),
     ("Ministers welcomed the report.", "Los ministros acogieron con satisfacción la evaluación.", EN_ES),
     ("Los ministros acogieron el informe.", "Ministers welcomed the assessment.", ES_EN),
+    ("(l) review the practical application of the guidelines;",
+     "l) examinará la aplicación práctica de las directrices;", EN_ES),
 ])
 def test_a_study_noun_or_a_plain_rendering_is_no_added_study(src, tgt, ctx):
     assert _flags(src, tgt, ctx) == []

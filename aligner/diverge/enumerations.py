@@ -355,6 +355,7 @@ _STOP = {"the", "and", "of", "for", "to", "in", "on", "with", "by", "or", "a", "
          "de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "con", "por", "para", "al", "su", "sus", "un", "una"}
 
 
+@functools.lru_cache(maxsize=65536)  # every item is compared with every item of the other side
 def features(text: str, lang: str) -> frozenset[str]:
     """What an item shows without a translation model: digits, capitalised words (names are
     copied), and the first letters of word stems (cognates: "education" / "educación")."""
@@ -378,10 +379,11 @@ def lexical_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     return 2 * len(fa & fb) / (len(fa) + len(fb)) if fa and fb else 0.0
 
 
-def capitalised_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)  # asked for every pair of items of a bead
+def capitalised_words(text: str) -> frozenset[str]:
     """Folded capitalised words of three letters or more: what a translation copies."""
-    return {gazetteer.fold(w.group(0)) for w in _words(text)
-            if _capitalised(w.group(0)) and len(w.group(0)) >= 3 and gazetteer.fold(w.group(0)) not in _STOP}
+    return frozenset(gazetteer.fold(w.group(0)) for w in _words(text)
+                     if _capitalised(w.group(0)) and len(w.group(0)) >= 3 and gazetteer.fold(w.group(0)) not in _STOP)
 
 
 def near(a: str, b: str) -> bool:

@@ -141,6 +141,7 @@ class Mention:
 TOKEN = re.compile(r"(?:[A-Z]{1,2}\.\s?){2,}|[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
+@functools.lru_cache(maxsize=65536)  # the same words are folded for every bead and pattern
 def fold(token: str) -> str:
     """Case, accents, dots, apostrophe shapes and the possessive folded: "Canadá" = "canada",
     "EE. UU." = "eeuu", "Japan's" = "japan"."""
@@ -297,6 +298,12 @@ def _longest(lang: str) -> int:
     return max(len(key) for key in lexicon(lang))
 
 
+@functools.lru_cache(maxsize=4)
+def _first_words(lang: str) -> frozenset[str]:
+    """The words a name or a currency can begin with: a text is only searched from them."""
+    return frozenset(key[0] for key in lexicon(lang)) | frozenset(key[0] for key in currency_names(lang))
+
+
 def _acronym(form: str) -> bool:
     letters = [ch for ch in form if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
@@ -323,7 +330,11 @@ def find_names(text: str, lang: str) -> list[Mention]:
     folded = [fold(t.group(0)) for t in toks]
     found: list[Mention] = []
     i = 0
+    firsts = _first_words(lang)
     while i < len(toks):
+        if folded[i] not in firsts:
+            i += 1
+            continue
         currency = next((size for size in range(8, 1, -1) if tuple(folded[i:i + size]) in currencies), 0)
         if currency:
             i += currency

@@ -80,12 +80,14 @@ class _Similarity:
     """Similarity of texts across the two sides: cosine of the encoder's vectors, all texts of
     the bead embedded in one call, or the lexical overlap when there is no encoder."""
 
-    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray] | None, src: Side, tgt: Side) -> None:
+    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray] | None, src: Side, tgt: Side,
+                 vectors: dict[str, np.ndarray] | None = None) -> None:
         self.embed = embed
-        self.langs = {id(src): src.lang, id(tgt): tgt.lang}
-        self.vectors: dict[str, np.ndarray] | None = None
-        self.texts = [t for side in (src, tgt) for e in side.enumerations for item in e.items
-                      for t in (_shown(item),)] + list(src.pieces) + list(tgt.pieces)
+        # the items, embedded together at first use (or with the whole document's, `vectors`);
+        # the pieces of a side only when an item is tested against them (rarely: most lists
+        # match item by item)
+        self.vectors = vectors
+        self.texts = item_texts(src, tgt)
 
     @property
     def match(self) -> float:
@@ -102,14 +104,27 @@ class _Similarity:
     def __call__(self, a: str, a_lang: str, b: str, b_lang: str) -> float:
         if self.embed is None:
             return lexical_similarity(a, a_lang, b, b_lang)
+        vectors = self._vectors([a, b])
+        return float(vectors[a] @ vectors[b])
+
+    def closest(self, item: str, item_lang: str, pieces: Sequence[str], pieces_lang: str) -> float:
+        """The similarity of `item` to the most similar of `pieces` (0 when there are none)."""
+        if self.embed is not None:
+            self._vectors([item, *pieces])
+        return max((self(item, item_lang, piece, pieces_lang) for piece in pieces), default=0.0)
+
+    def _vectors(self, wanted: Sequence[str]) -> dict[str, np.ndarray]:
         if self.vectors is None:
             unique = list(dict.fromkeys(self.texts))
             self.vectors = dict(zip(unique, np.asarray(self.embed(unique), dtype=np.float32)))
-        va = self.vectors.get(a)
-        vb = self.vectors.get(b)
-        if va is None or vb is None:
-            return 0.0
-        return float(va @ vb)
+        missing = [t for t in dict.fromkeys(wanted) if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, np.asarray(self.embed(missing), dtype=np.float32)))
+        return self.vectors
+
+
+def item_texts(*sides: Side) -> list[str]:
+    return [_shown(item) for side in sides for e in side.enumerations for item in e.items]
 
 
 def _shown(item: Item) -> str:
@@ -143,13 +158,12 @@ def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -
     scored = []
     for i, x in enumerate(e.items):
         for j, y in enumerate(f.items):
-            if set(x.names) & set(y.names):
+            how = _how_compared(x, y)
+            if how == "id":
                 scored.append((3.0, i, j))
-            elif x.names and y.names:
-                continue  # two different places are not a paraphrase of each other
-            elif copied(x, y):
+            elif how == "copied":
                 scored.append((2.0, i, j))
-            else:
+            elif how == "meaning":
                 s = sim(_shown(x), a.lang, _shown(y), b.lang)
                 if s >= sim.match:
                     scored.append((s, i, j))
@@ -162,6 +176,23 @@ def _pairs(e: Enumeration, f: Enumeration, a: Side, b: Side, sim: _Similarity) -
             used.add(j)
             weakest = min(weakest, score)
     return Matching(taken, weakest)
+
+
+def _how_compared(x: Item, y: Item) -> str:
+    """"id" (they name the same place), "apart" (two different places are not a paraphrase of
+    each other), "copied" (a name written alike), else "meaning"."""
+    if set(x.names) & set(y.names):
+        return "id"
+    if x.names and y.names:
+        return "apart"
+    return "copied" if copied(x, y) else "meaning"
+
+
+def compared_by_meaning(a: Side, b: Side) -> list[str]:
+    """The item texts `_pairs` will compare by meaning, both ways: all this check embeds
+    before it looks at the pieces of a side."""
+    return [t for e in a.enumerations for f in b.enumerations for x in e.items for y in f.items
+            if _how_compared(x, y) == "meaning" for t in (_shown(x), _shown(y))]
 
 
 def _counterpart(e: Enumeration, a: Side, b: Side, sim: _Similarity) -> tuple[Enumeration | None, Matching]:
@@ -225,7 +256,7 @@ def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
                 continue
             if sim.embed is None and not _shows_copies(item, a.lang):
                 continue
-            closest = max((sim(_shown(item), a.lang, piece, b.lang) for piece in b.pieces), default=0.0)
+            closest = sim.closest(_shown(item), a.lang, b.pieces, b.lang)
             # absent when nothing resembles it as much as the least of the rendered items
             # resembles its rendering, by a clear margin
             if closest < min(sim.absent, matching.weakest - sim.margin):
@@ -260,16 +291,23 @@ def _flag(m: Missing, kind: str, tgt_lang: str) -> Flag:
 def judge_lists(src: str, tgt: str, src_lang: str, tgt_lang: str,
                 embed: Callable[[Sequence[str]], np.ndarray] | None = None) -> list[tuple[Flag, tuple[str, ...]]]:
     """(flag, ids named by the item) for every list item on one side only."""
+    sides = _sides(src, tgt, src_lang, tgt_lang)
+    return [] if sides is None else _judged(*sides, _Similarity(embed, *sides))
+
+
+def _sides(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Side, Side] | None:
+    """Both sides as this check reads them; None when neither has a list to compare."""
     src = unicodedata.normalize("NFC", src.strip())
     tgt = unicodedata.normalize("NFC", tgt.strip())
     if not src or not tgt or {src_lang, tgt_lang} != {"en", "es"}:
-        return []
+        return None
     a, b = _side(src, src_lang), _side(tgt, tgt_lang)
-    if not a.enumerations and not b.enumerations:
-        return []
-    sim = _Similarity(embed, a, b)
-    return ([(_flag(m, "omission", tgt_lang), m.ids) for m in missing_items(a, b, sim)]
-            + [(_flag(m, "addition", tgt_lang), m.ids) for m in missing_items(b, a, sim)])
+    return (a, b) if a.enumerations or b.enumerations else None
+
+
+def _judged(a: Side, b: Side, sim: _Similarity) -> list[tuple[Flag, tuple[str, ...]]]:
+    return ([(_flag(m, "omission", b.lang), m.ids) for m in missing_items(a, b, sim)]
+            + [(_flag(m, "addition", b.lang), m.ids) for m in missing_items(b, a, sim)])
 
 
 def listed_missing_ids(src: str, tgt: str, src_lang: str, tgt_lang: str) -> frozenset[str]:
@@ -285,3 +323,14 @@ class EnumerationsCheck(Check):
 
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
         return [flag for flag, _ids in judge_lists(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, ctx.embed)]
+
+    def judge_document(self, beads: Sequence[BeadText], ctx: Context) -> list[list[Flag]]:
+        """Every bead's items embedded in one encoder call for the document (a call per bead
+        made the check slower than aligning)."""
+        sides = [_sides(b.src_text, b.tgt_text, ctx.src_lang, ctx.tgt_lang) for b in beads]
+        vectors = None
+        if ctx.embed is not None:
+            unique = list(dict.fromkeys(t for pair in sides if pair for t in compared_by_meaning(*pair)))
+            vectors = dict(zip(unique, np.asarray(ctx.embed(unique), dtype=np.float32))) if unique else {}
+        return [[] if pair is None else [f for f, _ in _judged(*pair, _Similarity(ctx.embed, *pair, vectors))]
+                for pair in sides]

@@ -184,7 +184,7 @@ _BINDING = frozenset({modality.OBLIGATION})
 # "considerará", "deberán estudiar", "va a evaluar".
 _EN_GOVERNOR = re.compile(r"(?:will|shall|would|should|must|may|might|could|'ll)\s+(?:\w+\s+)?$")
 _ES_GOVERNOR = re.compile(r"(?:deberá|deberán|deberían?|podrá|podrán|podrían?|debe|deben|van?|vamos)\s+(?:a\s+)?(?:\w+\s+)?$")
-_EN_MODAL_START = re.compile(r"(?:will|shall|would|should|must|may|might|could|can|to)\s")
+_EN_MODAL_IN = re.compile(r"(?<!\w)(?:will|shall|would|should|must|may|might|could|can|to)\s")
 _ES_FUTURE_WORD = re.compile(r"\w+(?:rá|rán|ría|rían)$")
 
 
@@ -195,8 +195,8 @@ _ADJECTIVES = frozenset({"possibl", "feasibl", "posibl", "viabil"})
 def _governed(cue: StrengthCue, text: str, lang: str) -> bool:
     if _stem(lang, cue.text) in _ADJECTIVES:
         return False
-    if lang == "en" and _EN_MODAL_START.match(cue.text):
-        return True  # the cue is the modal and its verb ("shall review")
+    if lang == "en" and _EN_MODAL_IN.search(cue.text):
+        return True  # the cue holds its modal ("shall review", "due regard shall be given")
     before = text[max(0, cue.start - 30):cue.start].lower()
     if lang == "es":
         return bool(_ES_FUTURE_WORD.match(cue.text.split()[0]) or _ES_GOVERNOR.search(before))
@@ -244,6 +244,17 @@ def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
                  f"in {LANG_NAMES[tgt_lang]}: {s.text} -> {t.text}", s.text, t.text)]
 
 
+# A hedge governs another verb, the act it hedges ("estudiará la posibilidad de emitir",
+# "considerará si procede aplicar", "will consider adopting"); a study verb with a noun object
+# ("examinará la aplicación" = "review the application") is the act itself.
+_HEDGED_ACT = {
+    "es": re.compile(r"(?:\s+(?:la\s+posibilidad|la\s+conveniencia|la\s+viabilidad|el\s+modo|la\s+manera|la\s+forma)?"
+                     r"\s*(?:de|en|si|cómo|qué|a)?)?\s+\w+(?:ar|er|ir)(?:se|lo|la|los|las)?\b", re.IGNORECASE),
+    "en": re.compile(r"(?:\s+(?:the\s+possibility|the\s+feasibility|ways|how|whether)(?:\s+of|\s+to)?)?\s+\w+ing\b"
+                     r"|\s+(?:whether|how)\s+to\s+\w+", re.IGNORECASE),
+}
+
+
 def _hedge_added(src_levels: dict[int, StrengthCue], tgt_levels: dict[int, StrengthCue], src: str,
                  tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
     """One side states the act plainly ("issue opinions", "assists the controller"), the other
@@ -255,7 +266,7 @@ def _hedge_added(src_levels: dict[int, StrengthCue], tgt_levels: dict[int, Stren
     if not levels or max(levels) == UNDERTAKING:
         return []
     cue = levels[max(levels)]
-    if not _governed(cue, text, lang):
+    if not _governed(cue, text, lang) or not _HEDGED_ACT[lang].match(text, cue.start + len(cue.text)):
         return []
     where = LANG_NAMES[lang]
     evidence = ("", cue.text) if levels is tgt_levels else (cue.text, "")
