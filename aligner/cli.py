@@ -34,8 +34,9 @@ def friendly_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         from .api import LongSentencesWarning, UnrelatedTextsWarning
+        from .review import StaleDecisionWarning
 
-        shown = (UnrelatedTextsWarning, LongSentencesWarning)
+        shown = (UnrelatedTextsWarning, LongSentencesWarning, StaleDecisionWarning)
         with warnings.catch_warnings(record=True) as caught:
             for category in shown:
                 warnings.simplefilter("always", category)
@@ -76,7 +77,23 @@ def alignment_options(func):
     # printed a three-line usage error.
     arguments = [click.argument("src", type=click.Path()),
                  click.argument("tgt", type=click.Path())]
-    return _options(arguments + _alignment_settings() + _limit_options())(func)
+    return _options(arguments + _alignment_settings() + _limit_options() + [_REVIEW])(func)
+
+
+_REVIEW = click.option(
+    "--review", "review_path", type=click.Path(dir_okay=False), default=None,
+    help="Review file (from `aligner review`): keep its confirmed and hand-made beads, mark the "
+         "flags it dismissed (they do not count toward --fail-on); stale decisions are listed "
+         "on stderr.")
+
+
+def _read_review(path):
+    """The review file, read before any work so a malformed one stops the run at once."""
+    if path is None:
+        return None
+    from .review import read_review
+
+    return read_review(path)
 
 
 def _limit_options() -> list:
@@ -118,13 +135,13 @@ def _alignment_settings() -> list:
 
 
 def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                        input_format, max_input_mb, max_sentence_chars):
+                        input_format, max_input_mb, max_sentence_chars, review=None):
     from .api import align
 
     return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                  encoder=encoder, max_bead=max_bead, cache_dir=cache_dir,
                  input_format=input_format, max_input_mb=max_input_mb,
-                 max_sentence_chars=max_sentence_chars)
+                 max_sentence_chars=max_sentence_chars, review=review)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -154,15 +171,17 @@ def _log_to_stderr() -> None:
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt):
+                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, output,
+                  fmt):
     """Align SRC with TGT sentence by sentence."""
     from .write import format_for_path, write
 
     fmt = fmt or (format_for_path(output) if output else None) or "tsv"
+    review = _read_review(review_path)
     with time_limit(timeout):
         alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
                                         max_bead, cache_dir, input_format, max_input_mb,
-                                        max_sentence_chars)
+                                        max_sentence_chars, review)
     write(alignment, output, fmt)
 
 
@@ -186,12 +205,12 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="Print the effective check settings and exit.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt, fail_on,
-                  es_locale, glossaries, profile_path, show_profile):
+                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, output,
+                  fmt, fail_on, es_locale, glossaries, profile_path, show_profile):
     """Align SRC with TGT and flag where they disagree on figures or commitments, and what
     translation QA checks (terminology, consistency, untranslated text, names, typography) find.
 
-    Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
+    Exit code 0 when no open flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
     """
     from .checking import check, reaches
     from .profile import find_profile
@@ -201,8 +220,10 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     if show_profile:
         _show_profile(profile, glossaries, es_locale, fail_on)
         return
+    review = _read_review(review_path)
     with time_limit(timeout):
         alignment = check(src, tgt, es_locale=es_locale, profile=profile, glossaries=glossaries,
+                          review=review,
                           src_lang=src_lang, tgt_lang=tgt_lang,
                           presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                           cache_dir=cache_dir, input_format=input_format,
