@@ -243,6 +243,57 @@ def _show_profile(profile, glossaries, es_locale, fail_on) -> None:
     click.echo(json.dumps(settings, indent=2, ensure_ascii=False))
 
 
+@main.command("review")
+@alignment_options
+@click.option("--es-locale", type=click.Choice(["auto", "mx", "es"]), default=None,
+              help="How Spanish writes decimals (default: the profile's, else auto).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="Terminology glossary (.csv .tsv .xlsx .tbx); repeatable.")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None,
+              help="Check profile (TOML); default: aligner.toml in this folder or beside SRC.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only loopback unless --allow-remote.")
+@click.option("--port", default=0, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other machines can reach (anyone with the URL can edit).")
+@click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
+@friendly_errors
+def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
+                   input_format, max_input_mb, max_sentence_chars, timeout, review_path,
+                   es_locale, glossaries, profile_path, host, port, allow_remote, no_browser):
+    """Review SRC against TGT in the browser: fix beads, dismiss false flags, export.
+
+    Every decision is saved at once in --review FILE (default: <SRC stem>.review.json beside
+    SRC), which `align` and `check` take with --review. Prints the URL on stdout; Ctrl-C stops.
+    """
+    from pathlib import Path
+
+    from .embed import get_encoder
+    from .profile import find_profile
+    from .review import default_path
+    from .reviewapp.server import is_loopback, serve
+    from .reviewapp.session import Session, Settings
+
+    if not is_loopback(host):
+        if not allow_remote:
+            raise UsageError(f"--host {host} is not a loopback address: add --allow-remote to "
+                             "let other machines reach the review (anyone with the URL can edit)")
+        click.echo(f"aligner: warning: serving on {host}: anyone who has the URL can read and "
+                   "change this review", err=True)
+    path = Path(review_path) if review_path else default_path(src)
+    settings = Settings(Path(src), Path(tgt), path,
+                        dict(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
+                             max_bead=max_bead, input_format=input_format,
+                             max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars),
+                        es_locale, find_profile(profile_path, src), tuple(glossaries))
+    with time_limit(timeout):
+        session = Session(settings, get_encoder(encoder, cache_dir))
+    for stale in session.stale():
+        click.echo(f"aligner: warning: {stale.line()}", err=True)
+    serve(session, host, port, not no_browser, click.echo)
+
+
 @main.command("batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path())
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),

@@ -34,7 +34,7 @@ def align_anchored(src: Side, tgt: Side, anchors: Sequence[Anchor],
     for a_src, a_tgt in cuts:
         beads += _stretch(src, tgt, range(i, a_src[0]), range(j, a_tgt[0]), singles_src,
                           singles_tgt, params)
-        beads.append(Bead(a_src, a_tgt, _pair_score(src, tgt, a_src, a_tgt)))
+        beads.append(Bead(a_src, a_tgt, pair_score(src.emb, tgt.emb, a_src, a_tgt)))
         i, j = a_src[-1] + 1, a_tgt[-1] + 1
     beads += _stretch(src, tgt, range(i, len(src)), range(j, len(tgt)), singles_src,
                       singles_tgt, params)
@@ -65,9 +65,9 @@ def _stretch(src: Side, tgt: Side, rows: range, cols: range, singles_src: set[in
     beads = [Bead(tuple(int(keep_src[k]) for k in b.src), tuple(int(keep_tgt[k]) for k in b.tgt),
                   b.score) for b in free]
     for i in sorted(singles_src & set(rows)):
-        beads = _insert(beads, Bead((i,), (), _lone_score(src.emb[i], tgt.emb[list(cols)])), 0)
+        beads = _insert(beads, Bead((i,), (), lone_score(src.emb[i], tgt.emb[list(cols)])), 0)
     for j in sorted(singles_tgt & set(cols)):
-        beads = _insert(beads, Bead((), (j,), _lone_score(tgt.emb[j], src.emb[list(rows)])), 1)
+        beads = _insert(beads, Bead((), (j,), lone_score(tgt.emb[j], src.emb[list(rows)])), 1)
     return beads
 
 
@@ -96,14 +96,15 @@ def _insert(beads: list[Bead], lone: Bead, axis: int) -> list[Bead]:
     return beads + [lone]
 
 
-def _pair_score(src: Side, tgt: Side, a_src: tuple[int, ...], a_tgt: tuple[int, ...]) -> float:
+def pair_score(src: np.ndarray, tgt: np.ndarray, a_src: Sequence[int],
+               a_tgt: Sequence[int]) -> float:
     """Cosine of the summed unit vectors of the two sides, as the DP scores its own beads."""
-    u, v = src.emb[list(a_src)].sum(axis=0), tgt.emb[list(a_tgt)].sum(axis=0)
+    u, v = src[list(a_src)].sum(axis=0), tgt[list(a_tgt)].sum(axis=0)
     cos = float(u @ v) / max(float(np.linalg.norm(u) * np.linalg.norm(v)), 1e-12)
     return float(np.clip(cos, 0.0, 1.0))
 
 
-def _lone_score(vec: np.ndarray, others: np.ndarray) -> float:
+def lone_score(vec: np.ndarray, others: np.ndarray) -> float:
     """How unlike every sentence of the other side's stretch an unaligned sentence is."""
     if len(others) == 0:
         return 1.0

@@ -111,13 +111,18 @@ def apply_flag_decisions(alignment: Alignment, review: Review) -> tuple[Alignmen
     for bead in alignment.beads:
         src_text, tgt_text = alignment.src_text(bead), alignment.tgt_text(bead)
         bead_texts.add((normalise(src_text), normalise(tgt_text)))
-        flags = tuple(_decided(f, decisions.get(flag_key(f.kind, f.src_evidence, f.tgt_evidence,
-                                                          src_text, tgt_text)))
-                      for f in bead.flags)
-        beads.append(replace(bead, flags=flags))
+        beads.append(replace(bead, flags=mark_flags(bead.flags, src_text, tgt_text, decisions)))
     stale = [Stale(d, "no bead has this text any more") for d in review.flags
              if d.bead_key not in bead_texts]
     return replace(alignment, beads=tuple(beads)), stale
+
+
+def mark_flags(flags: Sequence[Flag], src_text: str, tgt_text: str,
+               decisions: dict[tuple[str, ...], FlagDecision]) -> tuple[Flag, ...]:
+    """The flags of one bead (its texts given), dismissed where `decisions` (by key) say so."""
+    return tuple(_decided(f, decisions.get(flag_key(f.kind, f.src_evidence, f.tgt_evidence,
+                                                     src_text, tgt_text)))
+                 for f in flags)
 
 
 def _decided(flag: Flag, decision: FlagDecision | None) -> Flag:
