@@ -119,6 +119,8 @@ class Session:
         review = replace(self.state.review, src=document_ref(s.src, s.review_path.parent),
                          tgt=document_ref(s.tgt, s.review_path.parent))
         self.state = State(alignment, review)
+        self._texts: dict = {}
+        self._keys: dict = {}
         self.undo.clear()
         self.redo.clear()
         self.revision += 1
@@ -130,18 +132,32 @@ class Session:
     # ---- what the page shows -----------------------------------------------------------------
 
     def key(self, bead: Bead) -> BeadKey:
-        return (tuple(self.norm_src[i] for i in bead.src), tuple(self.norm_tgt[j] for j in bead.tgt))
+        span = (bead.src, bead.tgt)
+        if span not in self._keys:
+            self._keys[span] = (tuple(self.norm_src[i] for i in bead.src),
+                                tuple(self.norm_tgt[j] for j in bead.tgt))
+        return self._keys[span]
 
     def statuses(self, state: State | None = None) -> list[str]:
-        """The review status of every bead: confirmed, made, or "" (aligned by the DP)."""
+        """The review status of every bead: confirmed, made, or "" (aligned by the DP). A
+        decision covers the first bead with its text, as the aligner anchors it: a repeated
+        heading confirmed once is confirmed once."""
         state = state or self.state
-        decided = {d.key: d.status for d in state.review.beads}
-        return [decided.get(self.key(b), "") for b in state.alignment.beads]
+        return [d.status if d else "" for d in _first_matches(state.review.beads,
+                                                              map(self.key, state.alignment.beads))]
+
+    def bead_text(self, bead: Bead) -> tuple[str, str]:
+        """The normalised texts of a bead's two sides, remembered until the next re-check
+        (the page's summary asks for every bead's after each operation)."""
+        span = (bead.src, bead.tgt)
+        if span not in self._texts:
+            a = self.state.alignment
+            self._texts[span] = (normalise(a.src_text(bead)), normalise(a.tgt_text(bead)))
+        return self._texts[span]
 
     def stale(self) -> list[Stale]:
         """Bead decisions the last re-check could not place, and dismissals whose bead is gone."""
-        a = self.state.alignment
-        texts = {(normalise(a.src_text(b)), normalise(a.tgt_text(b))) for b in a.beads}
+        texts = {self.bead_text(b) for b in self.state.alignment.beads}
         flags = [Stale(d, "no bead has this text any more") for d in self.state.review.flags
                  if d.bead_key not in texts]
         placed = {d.key for d in self.state.review.beads}
@@ -203,10 +219,10 @@ class Session:
         """Confirm a bead; on a bead already confirmed or made, hand it back to the aligner."""
         i = self._index(op, "bead")
         bead = self.state.alignment.beads[i]
-        key = self.key(bead)
         review = self.state.review
-        if any(d.key == key for d in review.beads):
-            beads = tuple(d for d in review.beads if d.key != key)
+        decided = self._decisions_of(range(i, i + 1))
+        if decided:
+            beads = tuple(d for d in review.beads if id(d) not in decided)
         else:
             a = self.state.alignment
             decision = BeadDecision("confirmed", tuple(a.src[k].text for k in bead.src),
@@ -289,18 +305,24 @@ class Session:
         made = [Bead(s, t, self._score(s, t)) for s, t in pieces]
         judged = [replace(b, flags=f) for b, f in
                   zip(made, judge_beads(a, made, self.ctx, self.checks, self.settings.profile))]
-        review = self._carry(self.state.review, old, judged)
+        review = self._carry(self.state.review, start, old, judged)
         decisions = {d.key: d for d in review.flags}
         marked = tuple(replace(b, flags=mark_flags(b.flags, a.src_text(b), a.tgt_text(b), decisions))
                        for b in judged)
         beads = a.beads[:start] + marked + a.beads[start + count:]
         self._commit(State(replace(a, beads=beads), self._ordered(review, beads)))
 
-    def _carry(self, review: Review, old: Sequence[Bead], new: Sequence[Bead]) -> Review:
+    def _decisions_of(self, positions: range) -> set[int]:
+        """The ids of the bead decisions that cover the beads at `positions`."""
+        matched = _first_matches(self.state.review.beads, map(self.key, self.state.alignment.beads))
+        return {id(matched[k]) for k in positions if matched[k] is not None}
+
+    def _carry(self, review: Review, start: int, old: Sequence[Bead],
+               new: Sequence[Bead]) -> Review:
         a = self.state.alignment
-        old_keys = {self.key(b) for b in old}
-        old_texts = {(normalise(a.src_text(b)), normalise(a.tgt_text(b))) for b in old}
-        kept_beads = tuple(d for d in review.beads if d.key not in old_keys)
+        decided = self._decisions_of(range(start, start + len(old)))
+        old_texts = {self.bead_text(b) for b in old}
+        kept_beads = tuple(d for d in review.beads if id(d) not in decided)
         made = tuple(BeadDecision("made", tuple(a.src[k].text for k in b.src),
                                   tuple(a.tgt[k].text for k in b.tgt), now()) for b in new)
         leaving = [d for d in review.flags if d.bead_key in old_texts]
@@ -317,9 +339,11 @@ class Session:
 
     def _ordered(self, review: Review, beads: Sequence[Bead]) -> Review:
         """Bead decisions in document order (as the aligner looks for them), unplaced ones last."""
-        by_key = {d.key: d for d in review.beads}
-        placed = [by_key.pop(k) for k in (self.key(b) for b in beads) if k in by_key]
-        return replace(review, beads=tuple(placed) + tuple(by_key.values()))
+        matched = _first_matches(review.beads, map(self.key, beads))
+        placed = [d for d in matched if d is not None]
+        taken = {id(d) for d in placed}
+        rest = [d for d in review.beads if id(d) not in taken]
+        return replace(review, beads=tuple(placed) + tuple(rest))
 
     def _score(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
         if src and tgt:
@@ -360,3 +384,12 @@ class Session:
         name = os.path.basename(self.settings.src).rsplit(".", 1)[0] + ".reviewed" + suffix
         return data, MEDIA[fmt], name
 
+
+
+def _first_matches(decisions: Sequence[BeadDecision], keys) -> list[BeadDecision | None]:
+    """For each bead key in document order, the decision it takes, if any: decisions with
+    one text go to the beads with that text in turn, each to one bead."""
+    waiting: dict[BeadKey, list[BeadDecision]] = {}
+    for d in reversed(decisions):
+        waiting.setdefault(d.key, []).append(d)
+    return [waiting[k].pop() if waiting.get(k) else None for k in keys]

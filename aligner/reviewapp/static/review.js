@@ -89,7 +89,7 @@ function row(bead, number) {
   const sev = worst(bead);
   const section = el("section", "bead" + (sev ? " flagged sev-" + sev : "") + (bead.status ? " reviewed" : ""));
   const pos = el("div", "pos");
-  pos.append(el("b", "", String(number)), `${bead.src.length}–${bead.tgt.length}`);
+  pos.append(el("b", "", String(number)), el("span", "shape", `${bead.src.length}–${bead.tgt.length}`));
   if (bead.status) pos.append(el("span", "badge", bead.status));
   const score = el("div", "score" + (bead.score < 0.5 ? " weak" : ""), bead.score.toFixed(2));
   score.title = "similarity of the two sides";
