@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from threading import RLock
 
+import numpy as np
+
 from ..aligning.anchored import lone_score, pair_score
 from ..checking import check, check_context, judge_beads
 from ..diverge import build_checks
@@ -34,6 +36,7 @@ from ..write.base import StreamWriter
 from ..write.xlsx import workbook_bytes
 
 WEAK_SCORE = 0.5  # below this a bead is doubtful, as in the HTML report
+NEAR = 25  # sentences either side of the same relative position a lone sentence is compared with
 # What the page can export: every writer that makes one file (moses makes two)
 EXPORTS = tuple(name for name in WRITERS if name != "moses")
 MEDIA = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -87,6 +90,7 @@ class Session:
         self.notices: list[str] = []
         self.stale_beads: list[Stale] = []
         self.timings: dict[str, float] = {}
+        self._statuses: dict = {}
         self.state = State(Alignment((), (), ()), review)
         self._recheck()
 
@@ -121,6 +125,7 @@ class Session:
         self.state = State(alignment, review)
         self._texts: dict = {}
         self._keys: dict = {}
+        self._statuses: dict = {}
         self.undo.clear()
         self.redo.clear()
         self.revision += 1
@@ -143,8 +148,14 @@ class Session:
         decision covers the first bead with its text, as the aligner anchors it: a repeated
         heading confirmed once is confirmed once."""
         state = state or self.state
-        return [d.status if d else "" for d in _first_matches(state.review.beads,
-                                                              map(self.key, state.alignment.beads))]
+        cached = self._statuses.get(id(state))
+        if cached is None or cached[0] is not state:
+            matched = _first_matches(state.review.beads, map(self.key, state.alignment.beads))
+            cached = (state, [d.status if d else "" for d in matched])
+            if len(self._statuses) > 4:  # the states an operation compares, no more
+                self._statuses.clear()
+            self._statuses[id(state)] = cached
+        return cached[1]
 
     def bead_text(self, bead: Bead) -> tuple[str, str]:
         """The normalised texts of a bead's two sides, remembered until the next re-check
@@ -346,11 +357,18 @@ class Session:
         return replace(review, beads=tuple(placed) + tuple(rest))
 
     def _score(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
+        """As the aligner scores: the cosine of the two sides, or for a sentence left alone
+        how unlike the other side's sentences around it (NEAR either way) it is."""
         if src and tgt:
             return pair_score(self.src_emb, self.tgt_emb, src, tgt)
         if src:
-            return lone_score(self.src_emb[src[0]], self.tgt_emb)
-        return lone_score(self.tgt_emb[tgt[0]], self.src_emb)
+            return lone_score(self.src_emb[src[0]], self._near(self.tgt_emb, src[0], self.src_emb))
+        return lone_score(self.tgt_emb[tgt[0]], self._near(self.src_emb, tgt[0], self.tgt_emb))
+
+    @staticmethod
+    def _near(other: np.ndarray, k: int, own: np.ndarray) -> np.ndarray:
+        at = round(k * len(other) / max(len(own), 1))
+        return other[max(0, at - NEAR):at + NEAR]
 
     def _commit(self, state: State) -> None:
         self.undo.append(self.state)

@@ -213,9 +213,14 @@ function say(text, error = false) {
 async function run(op) {
   if (busy) return;
   busy = true;
+  const started = performance.now();
   try {
     splice(await api("/api/op", {...op, revision: summary.revision}));
-    say(`${op.op} done`);
+    // the time from the key to the redrawn page, for the benchmark
+    requestAnimationFrame(() => {
+      document.body.dataset.lastOpMs = (performance.now() - started).toFixed(1);
+      say(`${op.op} done`);
+    });
   } catch (err) {
     say(err.message, true);
   } finally {
