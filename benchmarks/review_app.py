@@ -110,8 +110,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--encoder", default="use")
     parser.add_argument("--uvicorn", action="store_true", help="a real server instead of TestClient")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "review_app.json")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: results/review_app.json (review_app_uvicorn.json)")
     args = parser.parse_args()
+    name = "review_app_uvicorn.json" if args.uvicorn else "review_app.json"
+    args.out = args.out or ROOT / "benchmarks" / "results" / name
     with tempfile.TemporaryDirectory() as tmp:
         src, tgt = synthetic_pair(Path(tmp), args.beads)
         encoder = get_encoder(args.encoder)
@@ -160,6 +163,7 @@ def run(session: Session, client, repeat: int, tgt: Path) -> dict:
     timings = response.json()["timings"]
     out["recheck_after_one_edit_s"] = round(recheck_ms / 1000, 2)
     out["recheck_embedded"] = timings["embedded"]
+    out["recheck_judged"] = timings["judged"]
     return out
 
 
@@ -173,7 +177,8 @@ def print_table(results: dict) -> None:
         print(f"{name:<10} {row['n']:>3} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f} "
               f"{row['max_ms']:>8.1f}")
     print(f"re-check after a one-sentence edit: {results['recheck_after_one_edit_s']:.2f} s, "
-          f"{results['recheck_embedded']} texts embedded")
+          f"{results['recheck_embedded']} texts embedded, {results['recheck_judged']} bead "
+          "judgments made by per-bead checks (the rest from memory)")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from aligner.cli import main  # noqa: E402
 from aligner.review import ReviewFileError, read_review  # noqa: E402
 from aligner.reviewapp.server import allowed_hosts, create_app  # noqa: E402
+from aligner.reviewapp.memo import MemoCheck, memoised  # noqa: E402
 from aligner.reviewapp.session import Session, Settings  # noqa: E402
 
 PAIR = Path(__file__).resolve().parent.parent / "corpora" / "divergent"
@@ -152,6 +153,7 @@ def test_dismiss_and_reopen_a_flag(client, session):
 
 def test_confirm_then_release_a_bead(client, session):
     change = ok(client, op="confirm", bead=0)
+    assert (change["start"], change["delete"], len(change["items"])) == (0, 1, 1)  # one redrawn
     assert change["items"][0]["status"] == "confirmed" and change["summary"]["reviewed"] == 1
     assert saved(session)["beads"][0]["status"] == "confirmed"
     change = ok(client, op="confirm", bead=0)
@@ -243,6 +245,10 @@ def test_decisions_survive_a_restart_and_edits_on_disk(files, use_encoder, clien
     data = response.json()
     # the two new lines, the edited one (and clause parts the checks compare): not all 62
     assert 3 <= data["timings"]["embedded"] < 10 < session.encoder.embedded
+    # per-bead checks judge again only the beads whose text or score changed (the new first
+    # bead, the fixed one, a bead beside the merge whose score its stretch changed), not all 31
+    memo_checks = sum(isinstance(c, MemoCheck) for c in session.checks)
+    assert 2 * memo_checks <= data["timings"]["judged"] <= 3 * memo_checks
     assert data["summary"]["stale"] == [] and data["summary"]["open"] == 0
     assert data["items"][4]["status"] == "made" and [i for i, _ in data["items"][4]["src"]] == [4, 5]
     result = CliRunner().invoke(main, ["check", str(src), str(tgt), "--presegmented",
@@ -293,3 +299,33 @@ def test_export_in_every_format(client):
     assert "state=\"needs-review-translation\"" in client.get("/api/export?format=xliff").text
     assert client.get("/api/export?format=moses").status_code == 400
     assert read_review(Path(state(client)["review_file"])).flags
+
+
+def test_a_repeated_bead_confirmed_once_is_confirmed_once(tmp_path, use_encoder):
+    src, tgt = tmp_path / "thanks.en.txt", tmp_path / "thanks.es.txt"
+    src.write_text("Thank you.\nThe meeting opened at nine.\nThank you.\n", encoding="utf-8")
+    tgt.write_text("Gracias.\nLa reunión se abrió a las nueve.\nGracias.\n", encoding="utf-8")
+    session = Session(Settings(src, tgt, tmp_path / "thanks.review.json", OPTIONS), use_encoder)
+    session.apply({"op": "confirm", "bead": 2})
+    assert session.statuses() == ["confirmed", "", ""]  # the first bead with that text
+    session.apply({"op": "confirm", "bead": 2})
+    assert session.statuses() == ["confirmed", "", "confirmed"]
+    session.apply({"op": "confirm", "bead": 0})
+    assert session.statuses() == ["confirmed", "", ""]
+    assert len(read_review(tmp_path / "thanks.review.json").beads) == 1
+
+
+def test_memoised_checks_give_the_same_flags(use_encoder):
+    from aligner.api import align
+    from aligner.checking import judge_alignment
+    from aligner.diverge import build_checks
+
+    alignment = align(PAIR / "en.sents", PAIR / "es.sents", presegmented=True, encoder=use_encoder)
+    checks = memoised(build_checks())
+    wrapped = [c for c in checks if isinstance(c, MemoCheck)]
+    assert wrapped and len(wrapped) < len(checks)  # consistency and typography see the document
+    plain = judge_alignment(alignment, encoder=use_encoder)
+    for _ in range(2):
+        memo = judge_alignment(alignment, checks=checks, encoder=use_encoder)
+        assert [b.flags for b in memo.beads] == [b.flags for b in plain.beads]
+    assert sum(c.judged for c in wrapped) == len(wrapped) * len(alignment.beads)  # once each

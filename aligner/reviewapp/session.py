@@ -34,6 +34,7 @@ from ..terms import read_glossaries
 from ..write import WRITERS
 from ..write.base import StreamWriter
 from ..write.xlsx import workbook_bytes
+from .memo import MemoCheck, memoised
 
 WEAK_SCORE = 0.5  # below this a bead is doubtful, as in the HTML report
 NEAR = 25  # sentences either side of the same relative position a lone sentence is compared with
@@ -80,7 +81,7 @@ class Session:
         self.encoder = MemoEncoder(encoder)
         self.es_locale = settings.es_locale or settings.profile.es_locale or "auto"
         glossary = read_glossaries([*settings.profile.glossaries, *settings.glossaries])
-        self.checks = build_checks(settings.profile.checks, glossary)
+        self.checks = memoised(build_checks(settings.profile.checks, glossary))
         self.lock = RLock()
         path = settings.review_path
         review = read_review(path) if path.exists() else Review()
@@ -104,6 +105,7 @@ class Session:
 
     def _recheck(self) -> None:
         started, embedded = time.perf_counter(), self.encoder.embedded
+        judged = self._judged()
         s = self.settings
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -130,9 +132,14 @@ class Session:
         self.redo.clear()
         self.revision += 1
         self.timings = {"recheck_s": time.perf_counter() - started,
-                        "embedded": self.encoder.embedded - embedded}
+                        "embedded": self.encoder.embedded - embedded,
+                        "judged": self._judged() - judged}
         if review.beads or review.flags:
             self._save(review)
+
+    def _judged(self) -> int:
+        """Bead judgments the per-bead checks really made so far (not from memory)."""
+        return sum(c.judged for c in self.checks if isinstance(c, MemoCheck))
 
     # ---- what the page shows -----------------------------------------------------------------
 
