@@ -329,3 +329,42 @@ def test_memoised_checks_give_the_same_flags(use_encoder):
         memo = judge_alignment(alignment, checks=checks, encoder=use_encoder)
         assert [b.flags for b in memo.beads] == [b.flags for b in plain.beads]
     assert sum(c.judged for c in wrapped) == len(wrapped) * len(alignment.beads)  # once each
+
+
+def test_the_command_prints_its_url_serves_and_stops_on_ctrl_c(files):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import httpx
+
+    src, tgt = files
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    server = subprocess.Popen([sys.executable, "-m", "aligner.cli", "review", str(src), str(tgt),
+                               "--presegmented", "--no-browser"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = server.stdout.readline().strip()
+        assert re.fullmatch(r"aligner review: http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", line), line
+        url = line.split(": ", 1)[1]
+        page = httpx.get(url, timeout=30)
+        assert page.status_code == 200 and "review.js" in page.text
+        assert httpx.get(url.split("?")[0], timeout=30).status_code == 403
+        token = url.split("token=")[1]
+        items = httpx.get(url.split("/?")[0] + "/api/state", headers={"X-Review-Token": token},
+                          timeout=30).json()["items"]
+        assert len(items) == 31
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+    assert "Traceback" not in server.stderr.read()
+
+
+def test_the_command_refuses_a_malformed_review_file(files):
+    bad = files[0].with_name("bad.review.json")
+    bad.write_text('{"aligner_review": 7}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", *map(str, files), "--presegmented",
+                                       "--review", str(bad), "--no-browser"])
+    assert result.exit_code == 2 and "version 7" in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -167,4 +167,8 @@ def serve(session: Session, host: str, port: int, open_browser: bool, echo) -> N
     if open_browser:
         threading.Timer(0.3, webbrowser.open, [url]).start()
     config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down: done, exit 0
+        pass
+    echo("aligner review: stopped")
