@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aligner.embed import get_encoder  # noqa: E402
-from aligner.reviewapp.server import allowed_hosts, create_app  # noqa: E402
+from aligner.reviewapp.server import allowed_hosts, create_app, listen  # noqa: E402
 from aligner.reviewapp.session import Session, Settings  # noqa: E402
 
 TOKEN = "benchmark-token"
@@ -57,13 +57,10 @@ def client_for(session: Session, real: bool):
         client = TestClient(create_app(session, TOKEN, allowed_hosts("127.0.0.1", 8000)),
                             base_url="http://127.0.0.1:8000", headers={"X-Review-Token": TOKEN})
         return client, client.close
-    import socket
-
     import httpx
     import uvicorn
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
+    sock = listen("127.0.0.1", 0)
     port = sock.getsockname()[1]
     app = create_app(session, TOKEN, allowed_hosts("127.0.0.1", port))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
@@ -71,7 +68,8 @@ def client_for(session: Session, real: bool):
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Review-Token": TOKEN})
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Review-Token": TOKEN},
+                          timeout=300)
 
     def close():
         client.close()

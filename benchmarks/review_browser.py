@@ -15,7 +15,6 @@ import argparse
 import importlib.util
 import json
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from aligner.reviewapp.server import allowed_hosts, create_app  # noqa: E402
+from aligner.reviewapp.server import allowed_hosts, create_app, listen  # noqa: E402
 from aligner.reviewapp.session import Session, Settings  # noqa: E402
 
 
@@ -41,8 +40,7 @@ def serve_in_thread(session: Session, token: str = "browser-token"):
     """A uvicorn server for `session` on a free loopback port: (page URL, stop function)."""
     import uvicorn
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
+    sock = listen("127.0.0.1", 0)
     port = sock.getsockname()[1]
     app = create_app(session, token, allowed_hosts("127.0.0.1", port))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))

@@ -368,3 +368,16 @@ def test_the_command_refuses_a_malformed_review_file(files):
                                        "--review", str(bad), "--no-browser"])
     assert result.exit_code == 2 and "version 7" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_the_listening_socket_sends_without_nagle_delay():
+    import socket
+
+    from aligner.reviewapp.server import listen
+
+    sock = listen("127.0.0.1", 0)
+    try:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        assert sock.getsockname()[0] == "127.0.0.1" and sock.getsockname()[1] > 0
+    finally:
+        sock.close()
