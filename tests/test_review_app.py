@@ -381,3 +381,11 @@ def test_the_listening_socket_sends_without_nagle_delay():
         assert sock.getsockname()[0] == "127.0.0.1" and sock.getsockname()[1] > 0
     finally:
         sock.close()
+
+
+def test_the_page_learns_when_a_file_changes_on_disk(files, client):
+    assert client.get("/api/changed").json() == {"changed": False}
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "Una frase más.\n", encoding="utf-8")
+    assert client.get("/api/changed").json() == {"changed": True}
+    client.post("/api/recheck")
+    assert client.get("/api/changed").json() == {"changed": False}

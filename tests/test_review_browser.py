@@ -144,10 +144,12 @@ def test_a_review_session_end_to_end(tools, tmp_path, use_encoder):
         tgt.write_text("Nota preliminar.\n" + tgt.read_text(encoding="utf-8").replace(
             "8 de octubre de 2020", "8 de octubre de 2021"), encoding="utf-8")
         src.write_text("Preliminary note.\n" + src.read_text(encoding="utf-8"), encoding="utf-8")
+        WebDriverWait(driver, 20).until(lambda d: d.find_element("id", "changed").is_displayed())
         ActionChains(driver).send_keys("R").perform()
         WebDriverWait(driver, 60).until(
             lambda d: d.find_element("id", "status").text.startswith("re-checked"))
         assert driver.find_elements("css selector", "#stale li") == []
+        assert not driver.find_element("id", "changed").is_displayed()
         persisted(merged=4, beads=31, open_before_fix=False)  # one bead further down
         # every flag left is judged a false alarm: click its bead, d, a note, Enter
         while "open flags 0 /" not in driver.find_element("id", "progress").text:

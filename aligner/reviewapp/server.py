@@ -110,6 +110,10 @@ def create_app(session: Session, token: str, hosts: frozenset[str]) -> Starlette
             return _error(str(err), 400)
         return JSONResponse({**view.full(session), "timings": session.timings})
 
+    async def changed(request: Request) -> Response:
+        # polled by the page, so it can offer a re-check once the translator saves a draft
+        return JSONResponse({"changed": session.files_changed()})
+
     async def export(request: Request) -> Response:
         try:
             data, media, name = await run_in_threadpool(session.export,
@@ -124,7 +128,8 @@ def create_app(session: Session, token: str, hosts: frozenset[str]) -> Starlette
               Route("/api/state", guarded(state)),
               Route("/api/op", guarded(operation), methods=["POST"]),
               Route("/api/recheck", guarded(recheck), methods=["POST"]),
-              Route("/api/export", guarded(export))]
+              Route("/api/export", guarded(export)),
+              Route("/api/changed", guarded(changed))]
     return Starlette(routes=routes)
 
 

@@ -106,6 +106,7 @@ class Session:
     def _recheck(self) -> None:
         started, embedded = time.perf_counter(), self.encoder.embedded
         judged = self._judged()
+        stamps = self._stamps()
         s = self.settings
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -125,6 +126,7 @@ class Session:
         review = replace(self.state.review, src=document_ref(s.src, s.review_path.parent),
                          tgt=document_ref(s.tgt, s.review_path.parent))
         self.state = State(alignment, review)
+        self.stamps = stamps
         self._texts: dict = {}
         self._keys: dict = {}
         self._statuses: dict = {}
@@ -136,6 +138,21 @@ class Session:
                         "judged": self._judged() - judged}
         if review.beads or review.flags:
             self._save(review)
+
+    def _stamps(self) -> tuple:
+        """What tells a changed file cheaply: size and modification time of both documents."""
+        out = []
+        for path in (self.settings.src, self.settings.tgt):
+            try:
+                info = path.stat()
+                out.append((info.st_size, info.st_mtime_ns))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def files_changed(self) -> bool:
+        """True when a document changed on disk since the last (re-)check."""
+        return self._stamps() != self.stamps
 
     def _judged(self) -> int:
         """Bead judgments the per-bead checks really made so far (not from memory)."""

@@ -236,6 +236,7 @@ async function recheck() {
     const data = await api("/api/recheck", {});
     summary = {...data};
     splice(data);
+    $("changed").hidden = true;
     say(`re-checked in ${data.timings.recheck_s.toFixed(1)} s (${data.timings.embedded} sentences embedded)`);
   } catch (err) {
     say(err.message, true);
@@ -319,6 +320,18 @@ async function load() {
   document.body.dataset.ready = "1";
 }
 
+async function watchFiles() {
+  // a cheap watcher: ask every few seconds whether a document changed on disk
+  try {
+    const data = await api("/api/changed");
+    $("changed").hidden = !data.changed;
+  } catch (err) {
+    // the server stopped (Ctrl-C): nothing to watch any more
+    return;
+  }
+  setTimeout(watchFiles, 3000);
+}
+
 function exportFile() {
   const link = el("a");
   link.href = `/api/export?format=${encodeURIComponent($("export-format").value)}&token=${encodeURIComponent(token)}`;
@@ -334,5 +347,5 @@ document.addEventListener("DOMContentLoaded", () => {
   $("recheck").addEventListener("click", recheck);
   $("export").addEventListener("click", exportFile);
   for (const id of ["show", "kind", "severity"]) $(id).addEventListener("change", filter);
-  load().catch((err) => say(err.message, true));
+  load().then(watchFiles).catch((err) => say(err.message, true));
 });
