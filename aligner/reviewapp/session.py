@@ -73,6 +73,11 @@ class State:
 BeadKey = tuple[tuple[str, ...], tuple[str, ...]]
 
 
+def flat(key: BeadKey) -> str:
+    """A bead key joined with separators no normalised sentence contains."""
+    return "\x1e".join(key[0]) + "\x1d" + "\x1e".join(key[1])
+
+
 class Session:
     """The state of one review and the operations on it; thread-safe (one lock)."""
 
@@ -160,11 +165,13 @@ class Session:
 
     # ---- what the page shows -----------------------------------------------------------------
 
-    def key(self, bead: Bead) -> BeadKey:
+    def key(self, bead: Bead) -> str:
+        """The bead's decision key as one string (see `flat`): strings keep their hash, so
+        matching 2,000 beads against the decisions after each operation stays cheap."""
         span = (bead.src, bead.tgt)
         if span not in self._keys:
-            self._keys[span] = (tuple(self.norm_src[i] for i in bead.src),
-                                tuple(self.norm_tgt[j] for j in bead.tgt))
+            self._keys[span] = flat((tuple(self.norm_src[i] for i in bead.src),
+                                     tuple(self.norm_tgt[j] for j in bead.tgt)))
         return self._keys[span]
 
     def statuses(self, state: State | None = None) -> list[str]:
@@ -427,11 +434,12 @@ class Session:
         return data, MEDIA[fmt], name
 
 
-
 def _first_matches(decisions: Sequence[BeadDecision], keys) -> list[BeadDecision | None]:
     """For each bead key in document order, the decision it takes, if any: decisions with
     one text go to the beads with that text in turn, each to one bead."""
-    waiting: dict[BeadKey, list[BeadDecision]] = {}
+    if not decisions:
+        return [None for _ in keys]
+    waiting: dict[str, list[BeadDecision]] = {}
     for d in reversed(decisions):
-        waiting.setdefault(d.key, []).append(d)
+        waiting.setdefault(flat(d.key), []).append(d)
     return [waiting[k].pop() if waiting.get(k) else None for k in keys]
