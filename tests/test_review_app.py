@@ -389,3 +389,11 @@ def test_the_page_learns_when_a_file_changes_on_disk(files, client):
     assert client.get("/api/changed").json() == {"changed": True}
     client.post("/api/recheck")
     assert client.get("/api/changed").json() == {"changed": False}
+
+
+def test_an_export_name_is_safe_in_a_header(files, use_encoder):
+    odd = files[0].with_name('we"ird\nname.en.txt')
+    shutil.copy(files[0], odd)
+    session = Session(Settings(odd, files[1], files[0].with_name("odd.review.json"), OPTIONS),
+                      use_encoder)
+    assert session.export("tsv")[2] == "we_ird_name.en.reviewed.tsv"

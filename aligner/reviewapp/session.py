@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import time
 import warnings
 from collections.abc import Sequence
@@ -430,7 +431,10 @@ class Session:
             writer.dump(alignment, stream)
             data = stream.getvalue().encode("utf-8")
         suffix = SUFFIX.get(fmt, f".{fmt}")
-        name = os.path.basename(self.settings.src).rsplit(".", 1)[0] + ".reviewed" + suffix
+        stem = os.path.basename(self.settings.src).rsplit(".", 1)[0]
+        # the name goes into a header: nothing but plain file-name characters
+        stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.ASCII) or "alignment"
+        name = stem + ".reviewed" + suffix
         return data, MEDIA[fmt], name
 
 
