@@ -203,8 +203,8 @@ class Session:
         texts = {self.bead_text(b) for b in self.state.alignment.beads}
         flags = [Stale(d, "no bead has this text any more") for d in self.state.review.flags
                  if d.bead_key not in texts]
-        placed = {d.key for d in self.state.review.beads}
-        return [s for s in self.stale_beads if s.decision.key in placed] + flags
+        kept = {d.key for d in self.state.review.beads}  # not yet forgotten by the translator
+        return [s for s in self.stale_beads if s.decision.key in kept] + flags
 
     # ---- operations --------------------------------------------------------------------------
 
