@@ -167,3 +167,32 @@ def test_a_review_session_end_to_end(tools, tmp_path, use_encoder):
                                        "--review", str(review), "--fail-on", "low"])
     assert result.exit_code == 0, result.output
     assert "stale" not in result.stderr
+
+
+def test_hostile_document_text_is_shown_not_run(tools, tmp_path, use_encoder):
+    from aligner.reviewapp.session import Session, Settings
+
+    shots, browser = tools
+    src, tgt = tmp_path / "h.en.txt", tmp_path / "h.es.txt"
+    src.write_text('Fees rose by 5% <script>window.pwned = 1</script> in 2023 '
+                   '<img src=x onerror="window.pwned = 2">.\nThe meeting ended.\n', encoding="utf-8")
+    tgt.write_text('Las tasas subieron un 6 % <a href="javascript:window.pwned=3">aquí</a> en 2023 '
+                   '" onmouseover="window.pwned = 4".\nLa reunión terminó.\n', encoding="utf-8")
+    session = Session(Settings(src, tgt, tmp_path / "h.review.json", {"presegmented": True}),
+                      use_encoder)
+    url, stop = browser.serve_in_thread(session)
+    driver = shots.headless_chromium(tmp_path / "profile")
+    try:
+        driver.get(url)
+        browser.wait_ready(driver)
+        first = _rows(driver)[0]
+        first.click()
+        assert "<script>window.pwned = 1</script>" in first.text
+        assert '<a href="javascript:window.pwned=3">' in first.text
+        assert driver.find_elements("css selector", "main script, main img, main a") == []
+        assert driver.execute_script("return window.pwned === undefined")
+        assert "open" in _flag_states(first)  # 5% against 6 %: flagged, evidence marked
+        assert first.find_elements("css selector", "mark")
+    finally:
+        driver.quit()
+        stop()
