@@ -11,7 +11,6 @@ BLOCK_KINDS = ("heading", "paragraph", "item", "line")
 FLAG_KINDS = ("figure", "commitment", "omission", "addition", "terminology", "consistency",
               "untranslated", "name", "typography")
 SEVERITIES = ("low", "medium", "high")
-FLAG_STATUSES = ("open", "dismissed")  # dismissed: a person judged it a false alarm (aligner.review)
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Flag:
-    """A disagreement found between the two sides of a bead."""
+    """A disagreement found between the two sides of a bead. `status` is "open", or
+    "dismissed" when a review file (aligner.review) says a person judged it a false alarm."""
 
     kind: str
     severity: str
