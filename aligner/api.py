@@ -9,11 +9,13 @@ from typing import Sequence, Union
 
 import numpy as np
 
+from .aligning.anchored import align_anchored
 from .aligning.params import AlignParams
 from .aligning.search import Side, align_embeddings, open_ends
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
+from .review import Review, find_anchors, warn_stale
 from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .segment.limits import cap_lengths
 
@@ -62,7 +64,8 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
           max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
-          max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS) -> Alignment:
+          max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS,
+          review: Review | None = None) -> Alignment:
     """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.
 
     Paths are read as `input_format` (text, markdown, docx, html, pdf; "auto": from each suffix,
@@ -70,6 +73,9 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     `max_sentence_chars` are split into pieces under it; lines given one sentence each
     (presegmented files, lists) keep their numbering and are embedded from their first
     `max_sentence_chars` characters. Either way a LongSentencesWarning says how many.
+    A `review` (aligner.review) keeps the beads a person confirmed or made as they are and
+    aligns the rest around them; each of its bead decisions whose text is gone is a
+    StaleDecisionWarning.
     """
     if max_bead < 2:
         raise UsageError("--max-bead must be at least 2")
@@ -87,12 +93,21 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
     sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
     embedded = time.perf_counter()
-    beads = align_embeddings(sides[0], sides[1], params)
+    beads = _align_sides(sides[0], sides[1], params, review, src_segs, tgt_segs)
     log.info("embedded with %s in %.2f s, aligned into %d beads in %.2f s", enc.name,
              embedded - started, len(beads), time.perf_counter() - embedded)
     mean = _warn_if_unrelated(beads, sides[0], sides[1])
     return Alignment(src_segs, tgt_segs, tuple(beads), src_lang, tgt_lang, enc.name, mean,
                      _path_of(src), _path_of(tgt))
+
+
+def _align_sides(src: Side, tgt: Side, params: AlignParams, review: Review | None,
+                 src_segs: tuple[Segment, ...], tgt_segs: tuple[Segment, ...]) -> list:
+    if review is None or not review.beads:
+        return align_embeddings(src, tgt, params)
+    anchors, stale = find_anchors(review, src_segs, tgt_segs)
+    warn_stale(stale)
+    return align_anchored(src, tgt, anchors, params)
 
 
 def _path_of(source: Source) -> str | None:

@@ -34,8 +34,9 @@ def friendly_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         from .api import LongSentencesWarning, UnrelatedTextsWarning
+        from .review import StaleDecisionWarning
 
-        shown = (UnrelatedTextsWarning, LongSentencesWarning)
+        shown = (UnrelatedTextsWarning, LongSentencesWarning, StaleDecisionWarning)
         with warnings.catch_warnings(record=True) as caught:
             for category in shown:
                 warnings.simplefilter("always", category)
@@ -76,7 +77,23 @@ def alignment_options(func):
     # printed a three-line usage error.
     arguments = [click.argument("src", type=click.Path()),
                  click.argument("tgt", type=click.Path())]
-    return _options(arguments + _alignment_settings() + _limit_options())(func)
+    return _options(arguments + _alignment_settings() + _limit_options() + [_REVIEW])(func)
+
+
+_REVIEW = click.option(
+    "--review", "review_path", type=click.Path(dir_okay=False), default=None,
+    help="Review file (from `aligner review`): keep its confirmed and hand-made beads, mark the "
+         "flags it dismissed (they do not count toward --fail-on); stale decisions are listed "
+         "on stderr.")
+
+
+def _read_review(path):
+    """The review file, read before any work so a malformed one stops the run at once."""
+    if path is None:
+        return None
+    from .review import read_review
+
+    return read_review(path)
 
 
 def _limit_options() -> list:
@@ -118,13 +135,13 @@ def _alignment_settings() -> list:
 
 
 def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                        input_format, max_input_mb, max_sentence_chars):
+                        input_format, max_input_mb, max_sentence_chars, review=None):
     from .api import align
 
     return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                  encoder=encoder, max_bead=max_bead, cache_dir=cache_dir,
                  input_format=input_format, max_input_mb=max_input_mb,
-                 max_sentence_chars=max_sentence_chars)
+                 max_sentence_chars=max_sentence_chars, review=review)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -154,15 +171,17 @@ def _log_to_stderr() -> None:
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt):
+                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, output,
+                  fmt):
     """Align SRC with TGT sentence by sentence."""
     from .write import format_for_path, write
 
     fmt = fmt or (format_for_path(output) if output else None) or "tsv"
+    review = _read_review(review_path)
     with time_limit(timeout):
         alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
                                         max_bead, cache_dir, input_format, max_input_mb,
-                                        max_sentence_chars)
+                                        max_sentence_chars, review)
     write(alignment, output, fmt)
 
 
@@ -186,12 +205,12 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="Print the effective check settings and exit.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt, fail_on,
-                  es_locale, glossaries, profile_path, show_profile):
+                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, output,
+                  fmt, fail_on, es_locale, glossaries, profile_path, show_profile):
     """Align SRC with TGT and flag where they disagree on figures or commitments, and what
     translation QA checks (terminology, consistency, untranslated text, names, typography) find.
 
-    Exit code 0 when no flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
+    Exit code 0 when no open flag reaches --fail-on, 1 when some do, 2 on bad usage or input.
     """
     from .checking import check, reaches
     from .profile import find_profile
@@ -201,8 +220,10 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     if show_profile:
         _show_profile(profile, glossaries, es_locale, fail_on)
         return
+    review = _read_review(review_path)
     with time_limit(timeout):
         alignment = check(src, tgt, es_locale=es_locale, profile=profile, glossaries=glossaries,
+                          review=review,
                           src_lang=src_lang, tgt_lang=tgt_lang,
                           presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                           cache_dir=cache_dir, input_format=input_format,
@@ -220,6 +241,57 @@ def _show_profile(profile, glossaries, es_locale, fail_on) -> None:
     settings["es_locale"] = es_locale or settings["es_locale"]
     settings["fail_on"] = fail_on or settings["fail_on"]
     click.echo(json.dumps(settings, indent=2, ensure_ascii=False))
+
+
+@main.command("review")
+@alignment_options
+@click.option("--es-locale", type=click.Choice(["auto", "mx", "es"]), default=None,
+              help="How Spanish writes decimals (default: the profile's, else auto).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="Terminology glossary (.csv .tsv .xlsx .tbx); repeatable.")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None,
+              help="Check profile (TOML); default: aligner.toml in this folder or beside SRC.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; only loopback unless --allow-remote.")
+@click.option("--port", default=0, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other machines can reach (anyone with the URL can edit).")
+@click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
+@friendly_errors
+def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
+                   input_format, max_input_mb, max_sentence_chars, timeout, review_path,
+                   es_locale, glossaries, profile_path, host, port, allow_remote, no_browser):
+    """Review SRC against TGT in the browser: fix beads, dismiss false flags, export.
+
+    Every decision is saved at once in --review FILE (default: <SRC stem>.review.json beside
+    SRC), which `align` and `check` take with --review. Prints the URL on stdout; Ctrl-C stops.
+    """
+    from pathlib import Path
+
+    from .embed import get_encoder
+    from .profile import find_profile
+    from .review import default_path
+    from .reviewapp.server import is_loopback, serve
+    from .reviewapp.session import Session, Settings
+
+    if not is_loopback(host):
+        if not allow_remote:
+            raise UsageError(f"--host {host} is not a loopback address: add --allow-remote to "
+                             "let other machines reach the review (anyone with the URL can edit)")
+        click.echo(f"aligner: warning: serving on {host}: anyone who has the URL can read and "
+                   "change this review", err=True)
+    path = Path(review_path) if review_path else default_path(src)
+    settings = Settings(Path(src), Path(tgt), path,
+                        dict(src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
+                             max_bead=max_bead, input_format=input_format,
+                             max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars),
+                        es_locale, find_profile(profile_path, src), tuple(glossaries))
+    with time_limit(timeout):
+        session = Session(settings, get_encoder(encoder, cache_dir))
+    for stale in session.stale():
+        click.echo(f"aligner: warning: {stale.line()}", err=True)
+    serve(session, host, port, not no_browser, click.echo)
 
 
 @main.command("batch")

@@ -45,27 +45,42 @@ class Segment:
 
 @dataclass(frozen=True)
 class Flag:
-    """A disagreement found between the two sides of a bead."""
+    """A disagreement found between the two sides of a bead. `status` is "open", or
+    "dismissed" when a review file (aligner.review) says a person judged it a false alarm."""
 
     kind: str
     severity: str
     message: str
     src_evidence: str = ""
     tgt_evidence: str = ""
+    status: str = "open"
+    note: str = ""  # the reviewer's reason for dismissing it
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != "dismissed"
 
     @property
     def headline(self) -> str:
-        """One line for notes and cells: "high figure: amount differs ..."."""
-        return f"{self.severity} {self.kind}: {self.message}"
+        """One line for notes and cells: "high figure: amount differs ..."; a dismissed flag
+        says so, with the reviewer's note."""
+        line = f"{self.severity} {self.kind}: {self.message}"
+        if not self.is_open:
+            line += f" [dismissed{': ' + self.note if self.note else ''}]"
+        return line
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "kind": self.kind,
             "severity": self.severity,
             "message": self.message,
             "src_evidence": self.src_evidence,
             "tgt_evidence": self.tgt_evidence,
+            "status": self.status,
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True)
@@ -82,9 +97,15 @@ class Bead:
         return len(self.src), len(self.tgt)
 
     @property
+    def open_flags(self) -> tuple[Flag, ...]:
+        """The flags nobody has dismissed yet."""
+        return tuple(f for f in self.flags if f.is_open)
+
+    @property
     def worst_severity(self) -> str | None:
-        """The most severe of the bead's flags, None when it has none."""
-        return max((f.severity for f in self.flags), key=SEVERITIES.index, default=None)
+        """The most severe of the bead's open flags, None when it has none: a dismissed flag
+        no longer colours a row."""
+        return max((f.severity for f in self.open_flags), key=SEVERITIES.index, default=None)
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def test_check_jsonl_fills_flags(tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     flags = [f for r in rows for f in r["flags"]]
     assert {"figure", "commitment"} <= {f["kind"] for f in flags}
-    assert all(set(f) == {"kind", "severity", "message", "src_evidence", "tgt_evidence"}
+    assert all(set(f) == {"kind", "severity", "message", "src_evidence", "tgt_evidence", "status"}
                for f in flags)
 
 

@@ -98,7 +98,7 @@ def test_flagged_rows_are_filled_by_their_highest_severity(alignment, tmp_path):
 def test_layout_header_frozen_filtered_widths_wrapped(alignment, tmp_path):
     sheet = sheet_of(written(alignment, tmp_path))
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:I{len(alignment.beads) + 1}"
+    assert sheet.auto_filter.ref == f"A1:J{len(alignment.beads) + 1}"
     widths = [sheet.column_dimensions[chr(ord("A") + i)].width for i in range(len(COLUMNS))]
     assert widths == [WIDTHS[c] for c in COLUMNS]
     assert WIDTHS["src_text"] > 3 * WIDTHS["src"]

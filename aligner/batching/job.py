@@ -15,6 +15,7 @@ from ..embed import CachedEncoder, get_encoder
 from ..errors import AlignerError
 from ..limits import time_limit
 from ..records import Alignment
+from ..review import read_review
 from ..write import write
 from . import resume, store
 from .layout import output_path, stored_path
@@ -53,7 +54,8 @@ def _align(pair: Pair, spec: JobSpec) -> tuple[Alignment, int | None, str | None
     encoder = get_encoder(spec.encoder, spec.cache_dir)
     options = dict(src_lang=pair.src_lang, tgt_lang=pair.tgt_lang, presegmented=spec.presegmented,
                    encoder=encoder, max_bead=spec.max_bead, input_format=spec.input_format,
-                   max_input_mb=spec.max_input_mb, max_sentence_chars=spec.max_sentence_chars)
+                   max_input_mb=spec.max_input_mb, max_sentence_chars=spec.max_sentence_chars,
+                   review=read_review(pair.review) if pair.review else None)
     # whatever the pipeline warns about (unrelated texts, overlong sentences) goes in the
     # pair's row rather than to a worker's stderr
     with warnings.catch_warnings(record=True) as caught, time_limit(spec.timeout):

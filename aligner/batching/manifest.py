@@ -1,4 +1,5 @@
-"""Read a CSV or TSV manifest: a header row, then `src,tgt[,id][,src_lang,tgt_lang]` per pair.
+"""Read a CSV or TSV manifest: a header row, then `src,tgt[,id][,src_lang,tgt_lang][,review]`
+per pair (`review`: the pair's review file from `aligner review`, optional per row).
 
 Paths are relative to the manifest's folder and may not leave it unless `allow_outside`.
 """
@@ -13,7 +14,7 @@ from ..read.base import read_text
 from .pairs import Pair, inside, is_safe_id, safe_id, unique_ids
 
 REQUIRED = ("src", "tgt")
-COLUMNS = (*REQUIRED, "id", "src_lang", "tgt_lang")
+COLUMNS = (*REQUIRED, "id", "src_lang", "tgt_lang", "review")
 DELIMITERS = {".csv": ",", ".tsv": "\t"}
 
 
@@ -30,7 +31,8 @@ def read_manifest(path: Path, src_lang: str, tgt_lang: str, allow_outside: bool)
             tgt=inside(base, row["tgt"], allow_outside, where),
             src_lang=row.get("src_lang") or src_lang,
             tgt_lang=row.get("tgt_lang") or tgt_lang,
-            src_label=row["src"], tgt_label=row["tgt"]))
+            src_label=row["src"], tgt_label=row["tgt"],
+            review=inside(base, row["review"], allow_outside, where) if row.get("review") else None))
     return pairs
 
 
@@ -62,7 +64,7 @@ def _check_header(path: Path, header: list[str]) -> None:
     missing = [name for name in REQUIRED if name not in header]
     if unknown or missing or len(set(header)) != len(header):
         raise InputError(f"{path}: the header row must name the columns src,tgt and optionally "
-                         f"id,src_lang,tgt_lang (found: {','.join(header) or 'nothing'})")
+                         f"id,src_lang,tgt_lang,review (found: {','.join(header) or 'nothing'})")
 
 
 def _pair_ids(path: Path, rows: list[tuple[int, dict]]) -> list[str]:

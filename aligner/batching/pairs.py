@@ -25,6 +25,7 @@ class Pair:
     tgt_lang: str
     src_label: str
     tgt_label: str
+    review: Path | None = None  # the pair's review file (aligner review), from a manifest
 
 
 def is_safe_id(text: str) -> bool:

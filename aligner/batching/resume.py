@@ -21,7 +21,8 @@ from .spec import JobSpec
 def pair_key(pair: Pair, spec: JobSpec) -> str | None:
     """The resume key, or None when an input cannot be read (the pair then runs, and fails)."""
     digest = hashlib.sha256()
-    for path in (pair.src, pair.tgt):
+    # a changed review file changes the output: its decisions are part of the key
+    for path in (pair.src, pair.tgt, *([pair.review] if pair.review else [])):
         try:
             data = path.read_bytes()
         except OSError:

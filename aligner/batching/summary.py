@@ -13,7 +13,8 @@ from .pairs import Pair
 
 BEAD_COLUMNS = {(1, 1): "beads_1_1", (1, 0): "beads_1_0", (0, 1): "beads_0_1"}
 MANY = "beads_many"
-FLAG_COLUMNS = tuple(f"flags_{name}" for name in (*FLAG_KINDS, *SEVERITIES))
+# open flags by kind and severity, then the ones a review file dismissed
+FLAG_COLUMNS = tuple(f"flags_{name}" for name in (*FLAG_KINDS, *SEVERITIES, "dismissed"))
 CORPUS_CONSISTENCY = "corpus_consistency"  # filled from the whole corpus, after every pair ran
 
 
@@ -42,7 +43,8 @@ def ok_row(pair: Pair, alignment: Alignment, check: bool, embedded: int | None,
            **{name: shapes[name] for name in (*BEAD_COLUMNS.values(), MANY)},
            "mean_score": None if math.isnan(mean) else round(float(mean), 4)}
     if check:
-        flags = Counter(x for b in alignment.beads for f in b.flags for x in (f.kind, f.severity))
+        flags = Counter(x for b in alignment.beads for f in b.open_flags for x in (f.kind, f.severity))
+        flags["dismissed"] = sum(len(b.flags) - len(b.open_flags) for b in alignment.beads)
         row.update({name: flags[name.removeprefix("flags_")] for name in FLAG_COLUMNS})
     if embedded is not None:
         row["embedded"] = embedded

@@ -86,29 +86,37 @@ def _flag_item(flag: Flag) -> str:
     evidence = (flag.src_evidence, flag.tgt_evidence)
     if all(evidence) and max(map(len, evidence)) <= QUOTE_LIMIT:
         quoted = f' <q>{_e(flag.src_evidence)}</q> ↔ <q>{_e(flag.tgt_evidence)}</q>'
-    return (f'<li class="flag {_e(flag.severity)}"><span class="sev">{_e(flag.severity)}</span>'
-            f'<span class="kind">{_e(flag.kind)}</span>{_e(flag.message)}{quoted}</li>')
+    dismissed, judged = "", ""
+    if not flag.is_open:
+        dismissed = " dismissed"
+        judged = (f'<span class="judged">dismissed{": " + _e(flag.note) if flag.note else ""}'
+                  "</span>")
+    return (f'<li class="flag {_e(flag.severity)}{dismissed}"><span class="sev">'
+            f'{_e(flag.severity)}</span><span class="kind">{_e(flag.kind)}</span>'
+            f"{_e(flag.message)}{quoted}{judged}</li>")
 
 
 def _bead_classes(bead: Bead) -> str:
+    """A bead is flagged by its open flags: one whose flags were all dismissed is plain."""
     classes = ["bead"]
     severity = bead.worst_severity
     if severity is not None:
         classes += ["flagged", f"sev-{severity}"]
-        classes += sorted({f"k-{f.kind}" for f in bead.flags})
+        classes += sorted({f"k-{f.kind}" for f in bead.open_flags})
     return " ".join(classes)
 
 
 def bead_html(alignment: Alignment, position: int, bead: Bead) -> str:
     """One row: position and shape, both sides, the score, then the flags."""
     number = position + 1
-    flags = tuple(sorted(bead.flags, key=lambda f: -SEVERITIES.index(f.severity)))
+    flags = tuple(sorted(bead.flags, key=lambda f: (not f.is_open, -SEVERITIES.index(f.severity))))
+    marked = tuple(f for f in flags if f.is_open)
     parts = [
         f'<section class="{_e(_bead_classes(bead))}" id="b{number}">',
         f'<div class="pos"><a href="#b{number}">{number}</a>'
         f'<span class="shape">{bead.shape[0]}–{bead.shape[1]}</span></div>',
-        _side(alignment.src, bead.src, flags, lambda f: f.src_evidence, alignment.src_lang, "src"),
-        _side(alignment.tgt, bead.tgt, flags, lambda f: f.tgt_evidence, alignment.tgt_lang, "tgt"),
+        _side(alignment.src, bead.src, marked, lambda f: f.src_evidence, alignment.src_lang, "src"),
+        _side(alignment.tgt, bead.tgt, marked, lambda f: f.tgt_evidence, alignment.tgt_lang, "tgt"),
         _score(bead.score),
     ]
     if flags:
@@ -131,18 +139,21 @@ def _types_card(alignment: Alignment) -> str:
 
 
 def _flags_card(alignment: Alignment) -> str:
-    flags = [f for b in alignment.beads for f in b.flags]
-    flagged = sum(1 for b in alignment.beads if b.flags)
+    flags = [f for b in alignment.beads for f in b.open_flags]
+    flagged = sum(1 for b in alignment.beads if b.open_flags)
+    dismissed = sum(len(b.flags) - len(b.open_flags) for b in alignment.beads)
     by_severity = Counter(f.severity for f in flags)
     chips = "".join(f'<span class="chip {s}" data-severity="{s}">{by_severity.get(s, 0)} {s}</span>'
                     for s in reversed(SEVERITIES))
+    judged = (f'<div class="meta"><b id="n-dismissed">{dismissed}</b> more dismissed by a '
+              "reviewer</div>") if dismissed else ""
     return (f'<div class="card"><h2>Flags</h2><div class="big" id="n-flags">{len(flags)}</div>'
             f'<div>in <b id="n-flagged">{flagged}</b> of {len(alignment.beads)} beads</div>'
-            f'<div class="sevs">{chips}</div></div>')
+            f'<div class="sevs">{chips}</div>{judged}</div>')
 
 
 def _kinds_card(alignment: Alignment) -> str:
-    counts = Counter((f.kind, f.severity) for b in alignment.beads for f in b.flags)
+    counts = Counter((f.kind, f.severity) for b in alignment.beads for f in b.open_flags)
     severities = list(reversed(SEVERITIES))
     head = "".join(f'<th class="c">{s}</th>' for s in severities)
     rows = "".join(

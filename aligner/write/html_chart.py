@@ -36,7 +36,7 @@ def _grid() -> list[str]:
 
 
 def _marker(position: int, count: int, bead: Bead, severity: str) -> str:
-    kinds = ", ".join(sorted({f.kind for f in bead.flags}))
+    kinds = ", ".join(sorted({f.kind for f in bead.open_flags}))
     label = escape(f"bead {position + 1}: {severity} ({kinds}), score {bead.score:.2f}", quote=True)
     return (f'<a href="#b{position + 1}" class="pt {severity}"><circle cx="{_x(position, count):.1f}"'
             f' cy="{_y(bead.score):.1f}" r="5"><title>{label}</title></circle></a>')

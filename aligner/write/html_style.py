@@ -106,6 +106,10 @@ text-transform:uppercase;letter-spacing:.04em}
 .flag.medium .sev{color:var(--medium)}
 .flag.low .sev{color:var(--low)}
 .flag .kind{color:var(--muted);margin-right:6px}
+.flag.dismissed{color:var(--muted);text-decoration:line-through}
+.flag.dismissed .sev{color:var(--muted)}
+.flag .judged{display:inline-block;margin-left:8px;font-size:12px;text-decoration:none;
+color:var(--muted);font-style:italic}
 .flag q{background:rgba(255,255,255,.7);border:1px solid var(--line);border-radius:3px;
 padding:0 3px;quotes:none}
 .none{padding:24px;text-align:center;color:var(--muted);background:var(--card)}

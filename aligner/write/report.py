@@ -41,13 +41,19 @@ def _entry(alignment: Alignment, bead: Bead) -> str:
         evidence = ""
         if flag.src_evidence or flag.tgt_evidence:
             evidence = f' ["{flag.src_evidence}" / "{flag.tgt_evidence}"]'
-        lines.append(f"  - {flag.severity.upper()} {flag.kind}: {flag.message}{evidence}")
+        dismissed = ""
+        if not flag.is_open:
+            dismissed = f" (dismissed{': ' + flag.note if flag.note else ''})"
+        lines.append(f"  - {flag.severity.upper()} {flag.kind}: {flag.message}{evidence}{dismissed}")
     return "\n".join(lines) + "\n"
 
 
 def _summary(alignment: Alignment, flagged: list[Bead]) -> str:
-    counts = Counter(f.severity for b in flagged for f in b.flags)
+    counts = Counter(f.severity for b in flagged for f in b.open_flags)
     total = sum(counts.values())
     parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in reversed(SEVERITIES))
-    return (f"{total} flag{'s' if total != 1 else ''} ({parts}) in {len(flagged)} of "
-            f"{len(alignment.beads)} aligned passages")
+    dismissed = sum(not f.is_open for b in flagged for f in b.flags)
+    also = f", {dismissed} dismissed" if dismissed else ""
+    return (f"{total} flag{'s' if total != 1 else ''} ({parts}) in "
+            f"{sum(1 for b in flagged if b.open_flags)} of {len(alignment.beads)} aligned "
+            f"passages{also}")

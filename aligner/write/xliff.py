@@ -14,9 +14,10 @@ schema (not validated here: neither translate-toolkit nor lxml ships the XLIFF s
 - the score and the 0-based sentence indices (JSON lists, as in TMX) are `<context>` entries of
   a `<context-group name="aligner">` with user-defined `x-` context types;
 - every flag is a `<note from="aligner">` whose priority follows its severity (1 high, 2 medium,
-  3 low) and whose text gives severity, kind, message and the evidence on each side;
+  3 low) and whose text gives severity, kind, message and the evidence on each side (a flag a
+  reviewer dismissed says "[dismissed: note]" and has the lowest priority, 10);
 - the target's `state` tells a reviewer where to look: `translated` for a plain bead,
-  `needs-review-translation` for a flagged bead or one with no source, `needs-translation` (and
+  `needs-review-translation` for a bead with an open flag or with no source, `needs-translation` (and
   an empty target) for source text nobody translated.
 """
 from __future__ import annotations
@@ -72,7 +73,7 @@ def gap_note(bead: Bead, src_lang: str, tgt_lang: str) -> str | None:
 def target_state(bead: Bead) -> str:
     if not bead.tgt:
         return "needs-translation"
-    if bead.flags or not bead.src:
+    if bead.open_flags or not bead.src:
         return "needs-review-translation"
     return "translated"
 
@@ -94,7 +95,8 @@ def _add_unit(body: etree._Element, alignment: Alignment, number: int, bead: Bea
         _add(unit, "note", gap, **{"from": TOOL, "annotates": "general"})
     for flag in bead.flags:
         _add(unit, "note", flag_note(flag, src_lang, tgt_lang),
-             **{"from": TOOL, "priority": str(PRIORITY[flag.severity]), "annotates": "general"})
+             **{"from": TOOL, "priority": str(PRIORITY[flag.severity] if flag.is_open else 10),
+                "annotates": "general"})
 
 
 def to_tree(alignment: Alignment) -> etree._Element:

@@ -1,7 +1,8 @@
 """An Excel workbook for reviewers: one row per bead, flagged rows coloured by their worst flag.
 
-The columns are the TSV's, with the flags summarised for filtering (how many, the highest
-severity, the kinds, one message a line) instead of one JSON cell. Built with pandas and styled
+The columns are the TSV's, with the flags summarised for filtering (how many are open, the
+highest open severity, their kinds, one message a line, how many a reviewer dismissed) instead
+of one JSON cell. Built with pandas and styled
 with openpyxl: frozen header, autofilter, wrapped text columns, scores shown as 0.00.
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 SHEET = "alignment"
 # column name -> width in characters: the two texts get most of a screen
 WIDTHS = {"src": 10, "tgt": 10, "src_text": 60, "tgt_text": 60, "score": 8, "flag_count": 10,
-          "severity": 10, "kinds": 20, "messages": 60}
+          "severity": 10, "kinds": 20, "messages": 60, "dismissed": 10}
 COLUMNS = tuple(WIDTHS)
 # Excel's own "light red / yellow" highlight colours, and a light blue for low
 FILLS = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7"}
@@ -47,10 +48,11 @@ def _row(alignment: Alignment, bead: Bead) -> dict:
         "src_text": xml_safe(alignment.src_text(bead)),
         "tgt_text": xml_safe(alignment.tgt_text(bead)),
         "score": round(float(bead.score), 4),
-        "flag_count": len(bead.flags),
+        "flag_count": len(bead.open_flags),
         "severity": bead.worst_severity or "",
-        "kinds": ", ".join(sorted({f.kind for f in bead.flags})),
+        "kinds": ", ".join(sorted({f.kind for f in bead.open_flags})),
         "messages": xml_safe("\n".join(flag_line(f) for f in bead.flags)),
+        "dismissed": len(bead.flags) - len(bead.open_flags),
     }
 
 
