@@ -30,4 +30,12 @@ def batch(*args, **kwargs):
     return _batch(*args, **kwargs)
 
 
-__all__ = ["align", "batch", "check", "__version__"]
+def match(*args, **kwargs):
+    """See aligner.matching.match: pair the documents of two folders that translate each
+    other, as a manifest for batch."""
+    from .matching import match as _match
+
+    return _match(*args, **kwargs)
+
+
+__all__ = ["align", "batch", "check", "match", "__version__"]

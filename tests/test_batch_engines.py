@@ -41,9 +41,9 @@ def test_local_cluster_workers_keep_glibc_adaptive_malloc():
     # dask sets MALLOC_TRIM_THRESHOLD_ for its workers, which made the encoder spend a third
     # more CPU there than in a local process; our LocalCluster starts them without it.
     pytest.importorskip("dask.distributed")
-    from aligner.batching.dask_engine import DaskEngine
+    from aligner.batching.dask_engine import open_client
 
-    with DaskEngine(1, None)._client() as client:
+    with open_client(1, None) as client:
         assert set(client.run(_malloc_setting).values()) == {None}
 
 

@@ -3,6 +3,8 @@
     DIR/<id>.<ext>          one file per pair and format (moses: DIR/<id>.moses.en/.es)
     DIR/corpus.<ext>        the merged corpus, one per format
     DIR/summary.csv         one row per pair
+    DIR/match.csv           with --match: the pairs `aligner match` found (match.unmatched.csv:
+                            the documents it left alone)
     DIR/.pairs/<id>.json    each finished pair's alignment, what the merged corpus is built from
     DIR/.done/<id>.json     written last: the pair's resume key and summary row
 """
@@ -15,10 +17,11 @@ from ..write.base import StreamWriter
 
 SUMMARY = "summary.csv"
 CORPUS = "corpus"
+MATCH = "match.csv"
 DONE_DIR = ".done"
 PAIRS_DIR = ".pairs"
 # Pair ids that would land on the batch's own files.
-RESERVED_IDS = frozenset({CORPUS, Path(SUMMARY).stem})
+RESERVED_IDS = frozenset({CORPUS, Path(SUMMARY).stem, Path(MATCH).stem, "match.unmatched"})
 
 
 def output_path(out_dir: Path, name: str, fmt: str) -> Path:
@@ -42,3 +45,7 @@ def stored_path(out_dir: Path, pair_id: str) -> Path:
 
 def summary_path(out_dir: Path) -> Path:
     return out_dir / SUMMARY
+
+
+def match_path(out_dir: Path) -> Path:
+    return out_dir / MATCH
