@@ -247,6 +247,19 @@ def _show_profile(profile, glossaries, es_locale, fail_on) -> None:
 @click.option("--max-length-ratio", type=click.FloatRange(1), default=None,
               help="Merged corpus: drop beads whose longer side has more than R times the "
                    "characters of the shorter.")
+@click.option("--min-length", type=click.IntRange(0), default=None,
+              help="Merged corpus: drop beads with a side of fewer characters.")
+@click.option("--max-length", type=click.IntRange(0), default=None,
+              help="Merged corpus: drop beads with a side of more characters.")
+@click.option("--lang-id", is_flag=True,
+              help="Merged corpus: drop beads with a side clearly in another language "
+                   "(py3langid; sides under 4 words are kept).")
+@click.option("--dedup", is_flag=True,
+              help="Merged corpus: drop sentence pairs seen before, exactly (after case and "
+                   "spacing) or nearly (also numbers, punctuation, accents).")
+@click.option("--drop-flagged", type=click.Choice(["high", "medium", "low"]), default=None,
+              help="With --check, merged corpus: drop beads with a figure, commitment, "
+                   "omission or addition flag of this severity or above.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="With --check: terminology glossary (.csv .tsv .xlsx .tbx); repeatable.")
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,

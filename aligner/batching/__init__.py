@@ -21,7 +21,8 @@ from . import store
 from .engines import Task, get_engine
 from .inputs import load_pairs
 from .layout import DONE_DIR, PAIRS_DIR, stored_path, summary_path
-from .merge import Filters, write_corpus
+from ..cleaning import FilterSpec
+from .merge import write_corpus
 from .notices import BatchWarning, echo_batch_warnings
 from .pairs import Pair
 from .progress import progress_bar
@@ -34,7 +35,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           check: bool = False, workers: int = 1, engine: str = "local",
           scheduler: str | None = None, resume: bool = True, min_score: float | None = None,
           max_length_ratio: float | None = None, allow_outside: bool = False,
-          quiet: bool = True, *, src_lang: str = "en", tgt_lang: str = "es",
+          quiet: bool = True, *, min_length: int | None = None, max_length: int | None = None,
+          lang_id: bool = False, dedup: bool = False, drop_flagged: str | None = None, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
           input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB,
@@ -44,7 +46,12 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     (also written to out_dir/summary.csv), one row per pair in input order.
 
     With `resume`, a pair whose done-record matches its current inputs and options is not
-    aligned again. Failed pairs get status "error" and never stop the others."""
+    aligned again. Failed pairs get status "error" and never stop the others.
+
+    The merged corpus (never the per-pair files) goes through the filters of aligner.cleaning:
+    `min_score`, `max_length_ratio`, `min_length`/`max_length` (characters of each side),
+    `lang_id`, `dedup` (exact and near duplicate pairs) and `drop_flagged` (a severity: beads
+    with a meaning flag at it or above, with `check`); out_dir/filters.csv counts each."""
     if isinstance(formats, str):
         formats = tuple(f.strip() for f in formats.split(",") if f.strip())
     spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
@@ -56,7 +63,10 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     if timeout and engine == "dask":
         # dask runs tasks in worker threads, where no SIGALRM can reach them
         raise UsageError("--timeout works with the local engine only")
-    filters = Filters(min_score, max_length_ratio)
+    filters = FilterSpec(min_score, max_length_ratio, min_length, max_length, lang_id, dedup,
+                         drop_flagged)
+    if drop_flagged and not check:
+        raise UsageError("--drop-flagged needs --check (only a check flags beads)")
     runner = get_engine(engine, workers, scheduler)
     pairs = load_pairs(Path(input), src_lang, tgt_lang, allow_outside)
     out = _output_folder(Path(out_dir))

@@ -3,6 +3,7 @@
     DIR/<id>.<ext>          one file per pair and format (moses: DIR/<id>.moses.en/.es)
     DIR/corpus.<ext>        the merged corpus, one per format
     DIR/summary.csv         one row per pair
+    DIR/filters.csv         how many beads each filter of the merged corpus dropped
     DIR/match.csv           with --match: the pairs `aligner match` found (match.unmatched.csv:
                             the documents it left alone)
     DIR/.pairs/<id>.json    each finished pair's alignment, what the merged corpus is built from
@@ -18,10 +19,12 @@ from ..write.base import StreamWriter
 SUMMARY = "summary.csv"
 CORPUS = "corpus"
 MATCH = "match.csv"
+FILTERS = "filters.csv"
 DONE_DIR = ".done"
 PAIRS_DIR = ".pairs"
 # Pair ids that would land on the batch's own files.
-RESERVED_IDS = frozenset({CORPUS, Path(SUMMARY).stem, Path(MATCH).stem, "match.unmatched"})
+RESERVED_IDS = frozenset({CORPUS, Path(SUMMARY).stem, Path(MATCH).stem, "match.unmatched",
+                          Path(FILTERS).stem})
 
 
 def output_path(out_dir: Path, name: str, fmt: str) -> Path:
