@@ -5,8 +5,9 @@ resume.
     summary = aligner.batch("corpora/manifest.csv", "out/", formats=("tsv", "tmx"), workers=2)
 
 INPUT is a CSV/TSV manifest or a folder of pairs (inputs.py). Every pair runs `job.run_pair`
-on an engine (local.py, dask_engine.py); the summary and the merged corpus are rebuilt from the
-per-pair records at the end of every run, so they are whole after a resume.
+on an engine (local.py, dask_engine.py); the summary, the merged corpus, its filter log and its
+dataset card (card.py) are rebuilt from the per-pair records at the end of every run, so they
+are whole after a resume.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pandas as pd
 from ..errors import UsageError
 from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from . import store
+from .card import card_options, write_card
 from .engines import Task, get_engine
 from .inputs import load_pairs
 from .layout import DONE_DIR, PAIRS_DIR, stored_path, summary_path
@@ -78,9 +80,12 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     summary = to_frame(rows, check, cache_dir is not None)
     write_summary(summary, summary_path(out))
     ok = [p for p, row in zip(pairs, rows) if row["status"] == "ok"]
-    write_corpus(out, spec.formats,
-                 lambda: ((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok),
-                 filters, {p.src_lang for p in ok})
+    cleaned = write_corpus(out, spec.formats,
+                           lambda: ((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok),
+                           filters, {p.src_lang for p in ok})
+    languages = sorted({(p.src_lang, p.tgt_lang) for p in ok})
+    write_card(out, summary, cleaned, card_options(spec.shared_options(), filters.signature(),
+                                                   languages), spec.formats)
     return summary
 
 

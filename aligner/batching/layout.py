@@ -4,6 +4,7 @@
     DIR/corpus.<ext>        the merged corpus, one per format
     DIR/summary.csv         one row per pair
     DIR/filters.csv         how many beads each filter of the merged corpus dropped
+    DIR/README.md           the merged corpus's dataset card
     DIR/match.csv           with --match: the pairs `aligner match` found (match.unmatched.csv:
                             the documents it left alone)
     DIR/.pairs/<id>.json    each finished pair's alignment, what the merged corpus is built from

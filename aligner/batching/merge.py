@@ -3,8 +3,8 @@
 Built at the end of every run from the stored per-pair alignments (not from what this run
 happened to align), so it is the same after a resume as after a clean run. Beads missing a
 side never enter it; the filters of aligner.cleaning decide on the rest, once for every
-format, and DIR/filters.csv counts what each dropped. TSV/CSV and JSONL get a `doc_id` column/key, TMX a
-`<prop type="x-doc-id">`; any other format gets the documents one after the other.
+format, and DIR/filters.csv counts what each dropped. TSV/CSV, JSONL and Parquet get a
+`doc_id` column/key, TMX a `<prop type="x-doc-id">`; any other format gets the documents one after the other.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ..records import Alignment
 from ..write import WRITERS, write
 from ..write.atomic import atomic_outputs
 from ..write.delimited import COLUMNS, DelimitedWriter, to_frame
+from ..write.parquet import write_documents
 from ..write.tmx import to_tree
 from .layout import CORPUS, FILTERS, output_path
 
@@ -42,6 +43,8 @@ def write_corpus(out_dir: Path, formats: Iterable[str], documents: Documents,
             _write_streamed(path, _jsonl(filtered))
         elif fmt == "tmx":
             _write_streamed(path, _tmx(filtered, src_langs))
+        elif fmt == "parquet":
+            write_documents(filtered, path)
         else:
             write(concatenate(a for _, a in filtered), path, fmt)
     return cleaned

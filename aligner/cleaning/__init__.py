@@ -26,6 +26,7 @@ class Cleaned:
     keep: dict[str, tuple[bool, ...]]  # doc id -> for each bead, whether it stays
     dropped: tuple[tuple[str, str, int], ...]  # (filter, setting, beads it dropped), in order
     beads: int  # beads before filtering, one-sided ones included
+    scores: tuple[float, ...] = ()  # of the beads kept, in corpus order
 
     @property
     def kept(self) -> int:
@@ -41,18 +42,21 @@ def clean(documents: Iterable[tuple[str, Alignment]], spec: FilterSpec) -> Clean
     chain = spec.chain()
     counts = [0] * len(chain)
     keep: dict[str, tuple[bool, ...]] = {}
+    scores: list[float] = []
     total = 0
     for doc_id, alignment in documents:
         marks = []
         for bead in views(doc_id, alignment):
             first = next((n for n, f in enumerate(chain) if f.drops(bead)), None)
-            if first is not None:
+            if first is None:
+                scores.append(bead.score)
+            else:
                 counts[first] += 1
             marks.append(first is None)
         keep[doc_id] = tuple(marks)
         total += len(marks)
     dropped = tuple((f.name, f.setting, n) for f, n in zip(chain, counts))
-    return Cleaned(keep, dropped, total)
+    return Cleaned(keep, dropped, total, tuple(scores))
 
 
 def write_filter_log(path: Path, cleaned: Cleaned) -> None:
