@@ -335,6 +335,7 @@ def batch_command(input_path, tgt_dir, out_dir, formats, fail_on, quiet, match_f
               type=click.Choice(["auto", "text", "markdown", "docx", "html", "pdf"]))
 @click.option("--max-input-mb", default=DEFAULT_MAX_MB, show_default=True,
               type=click.FloatRange(0, min_open=True))
+@click.option("--presegmented", is_flag=True, help="Each input line is one sentence.")
 @_options([_MAX_SENTENCE_CHARS])
 @friendly_errors
 def match_command(src_dir, tgt_dir, output, **options):

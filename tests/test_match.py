@@ -143,11 +143,20 @@ def test_candidates_equal_brute_force_whatever_the_block_size(monkeypatch):
     assert C.top_candidates(a, b, 3) == want
 
 
-def test_candidate_ties_go_to_the_lower_column_in_both_code_paths():
+def test_candidate_ties_go_to_the_lower_index_whatever_the_block_size(monkeypatch):
     a = np.ones((1, 4), dtype=np.float32)
     b = np.ones((40, 4), dtype=np.float32)  # every target equally similar
-    assert list(C._top_per_row(a, b, 2)) == [(0, 0), (0, 1)]  # argpartition path
-    assert list(C._top_per_row(a, b[:5], 2)) == [(0, 0), (0, 1)]  # full sort path
+    assert C.top_candidates(a, b, 2) == {(0, j) for j in range(40)}  # each target's best
+    assert C.top_candidates(b, a, 2) == {(i, 0) for i in range(40)}
+    rows, cols = C._best_per_row(np.ones((2, 6)), 2)
+    assert list(zip(rows, cols)) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    ties = np.random.default_rng(1).integers(0, 3, size=(30, 20)).astype(np.float32)
+    a, b = ties, np.eye(20, dtype=np.float32)  # a @ b.T == ties: many equal similarities
+    want = {(i, int(j)) for i in range(30) for j in np.argsort(-ties[i], kind="stable")[:3]}
+    want |= {(int(i), j) for j in range(20) for i in np.argsort(-ties[:, j], kind="stable")[:3]}
+    for block in (1, 7, 1024):
+        monkeypatch.setattr(C, "BLOCK_ROWS", block)
+        assert C.top_candidates(a, b, 3) == want
 
 
 def test_sentence_score_counts_both_ways():

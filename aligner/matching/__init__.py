@@ -63,7 +63,7 @@ def match(src_dir: str | os.PathLike, tgt_dir: str | os.PathLike,
           scheduler: str | None = None, src_lang: str = "en", tgt_lang: str = "es",
           encoder="use", cache_dir: str | os.PathLike | None = None,
           input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB,
-          max_sentence_chars: int = DEFAULT_MAX_CHARS) -> MatchResult:
+          max_sentence_chars: int = DEFAULT_MAX_CHARS, presegmented: bool = False) -> MatchResult:
     """Pair the documents of `src_dir` with those of `tgt_dir` that translate them.
 
     With `output`, writes the batch manifest (src,tgt,id,score) there and the unmatched
@@ -76,7 +76,7 @@ def match(src_dir: str | os.PathLike, tgt_dir: str | os.PathLike,
     _distinct(src_root, tgt_root)
     listed = {"src": find_documents(src_root), "tgt": find_documents(tgt_root)}
     options = ReadOptions(encoder, None if cache_dir is None else os.fspath(cache_dir),
-                          input_format, max_input_mb, max_sentence_chars)
+                          input_format, max_input_mb, max_sentence_chars, presegmented)
     jobs = [(label, path, lang) for side, lang in (("src", src_lang), ("tgt", tgt_lang))
             for label, path in listed[side]]
     done = embed_all(jobs, options, engine, workers, scheduler)

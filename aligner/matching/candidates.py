@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-BLOCK_ROWS = 1024
+BLOCK_ROWS = 512
 
 
 def document_vectors(docs: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -29,36 +29,47 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 
 def top_candidates(src: np.ndarray, tgt: np.ndarray, k: int) -> set[tuple[int, int]]:
     """(i, j) pairs where j is among the k most similar targets of source i, or i among the
-    k most similar sources of target j."""
-    pairs = {(i, j) for i, j in _top_per_row(src, tgt, k)}
-    pairs |= {(i, j) for j, i in _top_per_row(tgt, src, k)}
+    k most similar sources of target j. Equal similarities go to the lower index, so the
+    result does not depend on the block size.
+
+    One pass over blocks of source rows: a block gives its rows' top k outright, and its own
+    top k of every column, from which the columns' overall top k are picked at the end (the
+    overall best k of a column are among the best k of some block)."""
+    if not len(src) or not len(tgt):
+        return set()
+    k_row, k_col = min(k, len(tgt)), min(k, len(src))
+    pairs: set[tuple[int, int]] = set()
+    rows, cols, values = [], [], []
+    for start in range(0, len(src), BLOCK_ROWS):
+        sims = src[start:start + BLOCK_ROWS] @ tgt.T
+        i, j = _best_per_row(sims, k_row)
+        pairs.update(zip((i + start).tolist(), j.tolist()))
+        j, i = _best_per_row(sims.T, min(k_col, len(sims)))
+        rows.append(i + start)
+        cols.append(j)
+        values.append(sims[i, j])
+    i, j = _best_per_column(np.concatenate(rows), np.concatenate(cols), np.concatenate(values),
+                            k_col)
+    pairs.update(zip(i.tolist(), j.tolist()))
     return pairs
 
 
-def _top_per_row(a: np.ndarray, b: np.ndarray, k: int):
-    """(row, column) of the k largest entries of each row of a @ b.T, block by block; ties go
-    to the lower column, so the result does not depend on the block size."""
-    k = min(k, len(b))
-    if k == 0:
-        return
-    for start in range(0, len(a), BLOCK_ROWS):
-        sims = a[start:start + BLOCK_ROWS] @ b.T
-        # a stable sort of the negated scores puts equal scores in column order
-        best = np.argsort(-sims, axis=1, kind="stable")[:, :k] if k * 4 >= len(b) else \
-            _partial_top(sims, k)
-        for offset, columns in enumerate(best):
-            for j in columns:
-                yield start + offset, int(j)
+def _best_per_row(sims: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of the k largest entries of every row; of equal entries at the k-th
+    place, those in the lowest columns."""
+    kth = np.partition(sims, sims.shape[1] - k, axis=1)[:, sims.shape[1] - k, None]
+    above = sims > kth
+    tied = sims == kth
+    room = k - above.sum(axis=1, keepdims=True)
+    return np.nonzero(above | (tied & (np.cumsum(tied, axis=1, dtype=np.int32) <= room)))
 
 
-def _partial_top(sims: np.ndarray, k: int) -> np.ndarray:
-    """The k best columns per row without sorting every row: argpartition, then the ties at
-    the k-th score resolved by column order."""
-    kth = -np.partition(-sims, k - 1, axis=1)[:, k - 1:k]
-    out = np.empty((len(sims), k), dtype=np.int64)
-    for r, row in enumerate(sims):
-        above = np.flatnonzero(row > kth[r])
-        tied = np.flatnonzero(row == kth[r])
-        chosen = np.concatenate([above, tied[:k - len(above)]])
-        out[r] = chosen[np.argsort(-row[chosen], kind="stable")]
-    return out
+def _best_per_column(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
+                     k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Of (row, column, value) candidates, the k of highest value per column (lower row on
+    equal values)."""
+    order = np.lexsort((rows, -values, cols))
+    ordered = cols[order]
+    rank = np.arange(len(order)) - np.searchsorted(ordered, ordered, side="left")
+    keep = order[rank < k]
+    return rows[keep], cols[keep]

@@ -42,6 +42,7 @@ class ReadOptions:
     input_format: str = "auto"
     max_input_mb: float = DEFAULT_MAX_MB
     max_sentence_chars: int = DEFAULT_MAX_CHARS
+    presegmented: bool = False  # one sentence a line, embedded from its first max_sentence_chars
 
 
 def find_documents(folder: Path) -> list[tuple[str, Path]]:
@@ -70,9 +71,10 @@ def embed_document(label: str, path: Path, lang: str, options: ReadOptions) -> E
     from ..embed import get_encoder
 
     try:
-        segments = load_segments(path, lang, input_format=options.input_format,
-                                 max_input_mb=options.max_input_mb)
-        segments, _ = cap_lengths(segments, options.max_sentence_chars)
+        segments = load_segments(path, lang, options.presegmented, options.input_format,
+                                 options.max_input_mb)
+        if not options.presegmented:
+            segments, _ = cap_lengths(segments, options.max_sentence_chars)
         texts = [s.text for s in segments if s.text.strip()]
         if not texts:
             raise InputError(f"{path}: no sentences")

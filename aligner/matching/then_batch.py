@@ -22,7 +22,7 @@ def match_then_batch(src_dir: str | os.PathLike, tgt_dir: str | os.PathLike,
                      src_lang: str = "en", tgt_lang: str = "es", encoder: str = "use",
                      cache_dir: str | os.PathLike | None = None, input_format: str = "auto",
                      max_input_mb: float = DEFAULT_MAX_MB,
-                     max_sentence_chars: int = DEFAULT_MAX_CHARS,
+                     max_sentence_chars: int = DEFAULT_MAX_CHARS, presegmented: bool = False,
                      **batch_options) -> tuple[MatchResult, pd.DataFrame]:
     """The match and the batch summary; `batch_options` are aligner.batch's other options."""
     from ..batching import batch
@@ -34,7 +34,7 @@ def match_then_batch(src_dir: str | os.PathLike, tgt_dir: str | os.PathLike,
     shared = dict(workers=workers, engine=engine, scheduler=scheduler, src_lang=src_lang,
                   tgt_lang=tgt_lang, encoder=encoder, cache_dir=cache_dir,
                   input_format=input_format, max_input_mb=max_input_mb,
-                  max_sentence_chars=max_sentence_chars)
+                  max_sentence_chars=max_sentence_chars, presegmented=presegmented)
     result = match(src_dir, tgt_dir, match_path(out), min_score=match_min_score, **shared)
     if not result.pairs:
         raise InputError(f"{src_dir} and {tgt_dir}: no document pairs found (see "
