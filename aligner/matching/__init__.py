@@ -36,7 +36,7 @@ class MatchedPair:
     tgt: Path
     src_label: str  # path relative to its folder
     tgt_label: str
-    score: float  # share of sentences of both with a confident counterpart
+    score: float  # share of both documents' characters in sentences with a confident counterpart
     doc_score: float  # similarity of the two document vectors
 
 
@@ -105,8 +105,8 @@ def match_embedded(src: list[Embedded | Unreadable], tgt: list[Embedded | Unread
     threshold = background([d.vectors for d in a], [d.vectors for d in b]) + CONFIDENT_MARGIN
     src_vecs = document_vectors([(d.vectors, d.lengths) for d in a])
     tgt_vecs = document_vectors([(d.vectors, d.lengths) for d in b])
-    scored = [Scored(i, j, pair_score(a[i].vectors, b[j].vectors, threshold),
-                     float(src_vecs[i] @ tgt_vecs[j]))
+    scored = [Scored(i, j, pair_score(a[i].vectors, b[j].vectors, threshold, a[i].lengths,
+                                      b[j].lengths), float(src_vecs[i] @ tgt_vecs[j]))
               for i, j in sorted(top_candidates(src_vecs, tgt_vecs, candidates))]
     kept = assign(scored, min_score)
     log.info("%d and %d documents, %d candidate pairs, %d matched (counterpart similarity "
