@@ -306,3 +306,24 @@ def test_batch_match_needs_two_folders(tmp_path):
     result = CliRunner().invoke(main, ["batch", str(tmp_path), "--match", "--out",
                                        str(tmp_path / "out")])
     assert result.exit_code == 2 and "--match takes two folders" in result.output
+
+
+def test_the_manifest_must_be_what_batch_reads(folders, tmp_path):
+    en, es, _ = folders
+    with pytest.raises(UsageError, match=r"\.csv or \.tsv"):
+        match(en, es, tmp_path / "pairs.txt", encoder=BackwardsEncoder())
+    match(en, es, tmp_path / "pairs.tsv", encoder=BackwardsEncoder())
+    assert (tmp_path / "pairs.tsv").read_text(encoding="utf-8").startswith("src\ttgt\tid\tscore\n")
+    assert (tmp_path / "pairs.unmatched.tsv").is_file()
+
+
+def test_batch_match_with_nothing_to_pair_is_one_clear_error(tmp_path):
+    for side, text in (("en", "The council met in Brussels today to discuss the budget."),
+                       ("es", "Mañana lloverá en toda la costa norte del país.")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "en"), str(tmp_path / "es"),
+                                       "--match", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "no document pairs found" in result.output
+    assert not (tmp_path / "out" / "summary.csv").exists()
+    assert (tmp_path / "out" / "match.unmatched.csv").read_text(encoding="utf-8").count("\n") == 3

@@ -124,3 +124,5 @@ def test_the_hub_loader_reads_the_corpus(published):
     assert loaded.num_rows == len(pd.read_parquet(out / "corpus.parquet"))
     assert set(loaded.features) == {"doc_id", "src", "tgt", "src_text", "tgt_text", "score",
                                     "flags"}
+    # the folder itself, through the card's default config (it must not read corpus.jsonl too)
+    assert datasets.load_dataset(str(out))["train"].num_rows == loaded.num_rows

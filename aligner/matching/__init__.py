@@ -72,6 +72,9 @@ def match(src_dir: str | os.PathLike, tgt_dir: str | os.PathLike,
         raise UsageError("--min-score must be between 0 and 1 (a share of sentences)")
     if candidates < 1:
         raise UsageError("--candidates must be at least 1")
+    if output is not None and Path(output).suffix.lower() not in (".csv", ".tsv"):
+        raise UsageError(f"{output}: the manifest must be a .csv or .tsv file (what "
+                         "`aligner batch` reads)")
     src_root, tgt_root = Path(src_dir), Path(tgt_dir)
     _distinct(src_root, tgt_root)
     listed = {"src": find_documents(src_root), "tgt": find_documents(tgt_root)}

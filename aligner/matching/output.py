@@ -21,7 +21,7 @@ UNMATCHED_COLUMNS = ("side", "path", "reason", "best_candidate", "best_score")
 
 
 def unmatched_path(manifest: Path) -> Path:
-    return manifest.with_name(f"{manifest.stem}.unmatched{manifest.suffix or '.csv'}")
+    return manifest.with_name(f"{manifest.stem}.unmatched{manifest.suffix}")
 
 
 def write_manifest(result: MatchResult, manifest: Path, src_lang: str) -> None:
