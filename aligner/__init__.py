@@ -3,6 +3,7 @@
     import aligner
     result = aligner.align("statement.en.md", "statement.es.md")
     checked = aligner.check("statement.en.md", "statement.es.md")
+    found = aligner.match("crawl/en", "crawl/es", "manifest.csv")   # which documents pair up
 """
 
 __version__ = "0.1.0"
