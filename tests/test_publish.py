@@ -126,3 +126,19 @@ def test_the_hub_loader_reads_the_corpus(published):
                                     "flags"}
     # the folder itself, through the card's default config (it must not read corpus.jsonl too)
     assert datasets.load_dataset(str(out))["train"].num_rows == loaded.num_rows
+
+
+def test_a_card_for_a_corpus_that_kept_nothing(tmp_path):
+    from aligner.batching.card import write_card
+    from aligner.cleaning import Cleaned
+
+    summary = pd.DataFrame([
+        {"pair_id": "a", "src": "a.en", "tgt": "a.es", "mean_score": None, "status": "ok"},
+        {"pair_id": "b", "src": "b.en", "tgt": "b.es", "mean_score": None, "status": "error"}])
+    cleaned = Cleaned({"a": (False,)}, (("one_sided", "", 1),), 1, ())
+    write_card(tmp_path, summary, cleaned, {"languages": [["en", "es"]]}, ("tsv",))
+    meta, body = _card(tmp_path)
+    assert "configs" not in meta and meta["size_categories"] == ["n<1K"]
+    assert "0 sentence pairs (beads) from 1 document pairs" in body
+    assert "| a | a.en | a.es | 0 |  |" in body and "1 document pair(s) failed" in body
+    assert "No beads." in body

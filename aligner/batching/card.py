@@ -82,8 +82,9 @@ def _sources(summary: pd.DataFrame, cleaned: Cleaned) -> str:
              "|---|---|---|---:|---:|"]
     for row in ok.head(SHOWN_SOURCES).itertuples():
         kept = sum(cleaned.keep.get(row.pair_id, ()))
+        mean = "" if pd.isna(row.mean_score) else f"{row.mean_score:.3f}"
         lines.append(f"| {_cell(row.pair_id)} | {_cell(row.src)} | {_cell(row.tgt)} | {kept} | "
-                     f"{row.mean_score:.3f} |")
+                     f"{mean} |")
     if len(ok) > SHOWN_SOURCES:
         lines.append(f"\n…and {len(ok) - SHOWN_SOURCES} more document pairs: see {SUMMARY}.")
     failed = len(summary) - len(ok)
