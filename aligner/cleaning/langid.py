@@ -1,4 +1,4 @@
-"""Language identification for the lang_id filter: py3langid over its whole model (97
+"""Language identification for the lang_id filter: py3langid over its whole model (140
 languages), so a French or English sentence on the Spanish side is found, not just a swap.
 
 A side is "another language" only when the identifier is fairly sure of the other language
