@@ -11,8 +11,9 @@ each other without being translations.
 
 Measured on the FLORES/SDG/GDPR/UDHR/Bible documents of benchmarks/match.py, over every
 candidate pair: right pairs score 0.64 and up, wrong candidates 0.49 at most. Without the
-mutual condition, or counting sentences instead of characters, or with a margin of 0.35, wrong
-candidates on the same topic reached 0.57-1.0.
+mutual condition wrong candidates on the same topic reached 0.50-0.83 at this margin and 1.0
+at a margin of 0.35; counting sentences instead of characters kept them at 0.40 but let right
+pairs fall to 0.51 (a gap of 0.11 instead of 0.15).
 """
 from __future__ import annotations
 
