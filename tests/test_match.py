@@ -312,6 +312,8 @@ def test_the_manifest_must_be_what_batch_reads(folders, tmp_path):
     en, es, _ = folders
     with pytest.raises(UsageError, match=r"\.csv or \.tsv"):
         match(en, es, tmp_path / "pairs.txt", encoder=BackwardsEncoder())
+    with pytest.raises(UsageError, match="no folder"):
+        match(en, es, tmp_path / "nowhere" / "pairs.csv", encoder=BackwardsEncoder())
     match(en, es, tmp_path / "pairs.tsv", encoder=BackwardsEncoder())
     assert (tmp_path / "pairs.tsv").read_text(encoding="utf-8").startswith("src\ttgt\tid\tscore\n")
     assert (tmp_path / "pairs.unmatched.tsv").is_file()

@@ -72,9 +72,8 @@ def match(src_dir: str | os.PathLike, tgt_dir: str | os.PathLike,
         raise UsageError("--min-score must be between 0 and 1 (a share of sentences)")
     if candidates < 1:
         raise UsageError("--candidates must be at least 1")
-    if output is not None and Path(output).suffix.lower() not in (".csv", ".tsv"):
-        raise UsageError(f"{output}: the manifest must be a .csv or .tsv file (what "
-                         "`aligner batch` reads)")
+    if output is not None:
+        _writable(Path(output))
     src_root, tgt_root = Path(src_dir), Path(tgt_dir)
     _distinct(src_root, tgt_root)
     listed = {"src": find_documents(src_root), "tgt": find_documents(tgt_root)}
@@ -142,6 +141,15 @@ def _unmatched(src, tgt, a: list[Embedded], b: list[Embedded], scored: list[Scor
             out.append(Unmatched(side, doc.label, doc.path, "no counterpart", partner,
                                  None if top is None else round(top.score, 4)))
     return tuple(out)
+
+
+def _writable(manifest: Path) -> None:
+    """Refuse a manifest that could not be written before every document is embedded."""
+    if manifest.suffix.lower() not in (".csv", ".tsv"):
+        raise UsageError(f"{manifest}: the manifest must be a .csv or .tsv file (what "
+                         "`aligner batch` reads)")
+    if not manifest.resolve().parent.is_dir():
+        raise UsageError(f"{manifest}: no folder {manifest.parent} to write the manifest in")
 
 
 def _distinct(src: Path, tgt: Path) -> None:
