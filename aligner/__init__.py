@@ -3,6 +3,7 @@
     import aligner
     result = aligner.align("statement.en.md", "statement.es.md")
     checked = aligner.check("statement.en.md", "statement.es.md")
+    found = aligner.match("crawl/en", "crawl/es", "manifest.csv")   # which documents pair up
 """
 
 __version__ = "0.1.0"
@@ -30,4 +31,12 @@ def batch(*args, **kwargs):
     return _batch(*args, **kwargs)
 
 
-__all__ = ["align", "batch", "check", "__version__"]
+def match(*args, **kwargs):
+    """See aligner.matching.match: pair the documents of two folders that translate each
+    other, as a manifest for batch."""
+    from .matching import match as _match
+
+    return _match(*args, **kwargs)
+
+
+__all__ = ["align", "batch", "check", "match", "__version__"]

@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .errors import AlignerError, UsageError
 from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB, time_limit
+from .matching.scoring import DEFAULT_MIN_SCORE as DEFAULT_MATCH_SCORE
 from .write import WRITERS
 
 EXIT_INPUT = 2
@@ -296,6 +297,7 @@ def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead
 
 @main.command("batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path())
+@click.argument("tgt_dir", metavar="[TGT_DIR]", required=False, type=click.Path())
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the per-pair files, summary.csv and the merged corpus.")
 @click.option("--format", "formats", default="tsv", show_default=True,
@@ -317,6 +319,19 @@ def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead
 @click.option("--max-length-ratio", type=click.FloatRange(1), default=None,
               help="Merged corpus: drop beads whose longer side has more than R times the "
                    "characters of the shorter.")
+@click.option("--min-length", type=click.IntRange(0), default=None,
+              help="Merged corpus: drop beads with a side of fewer characters.")
+@click.option("--max-length", type=click.IntRange(0), default=None,
+              help="Merged corpus: drop beads with a side of more characters.")
+@click.option("--lang-id", is_flag=True,
+              help="Merged corpus: drop beads with a side clearly in another language "
+                   "(py3langid; sides under 4 words are kept).")
+@click.option("--dedup", is_flag=True,
+              help="Merged corpus: drop sentence pairs seen before, exactly (after case and "
+                   "spacing) or nearly (also numbers, punctuation, accents).")
+@click.option("--drop-flagged", type=click.Choice(["high", "medium", "low"]), default=None,
+              help="With --check, merged corpus: drop beads with a figure, commitment, "
+                   "omission or addition flag of this severity or above.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="With --check: terminology glossary (.csv .tsv .xlsx .tbx); repeatable.")
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,
@@ -324,14 +339,22 @@ def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead
 @click.option("--allow-outside", is_flag=True,
               help="Accept manifest paths outside the manifest's folder.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no closing summary line.")
+@click.option("--match", "match_folders", is_flag=True,
+              help="INPUT and TGT_DIR are two folders of unpaired documents: pair them first "
+                   "(as `aligner match`, manifest in --out/match.csv), then align the pairs.")
+@click.option("--match-min-score", type=click.FloatRange(0, 1), default=DEFAULT_MATCH_SCORE,
+              show_default=True, help="With --match: the least share of sentences with a "
+                                      "confident counterpart for two documents to pair.")
 @_options(_alignment_settings() + [_MAX_SENTENCE_CHARS])
 @click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
               help="Give up on a pair (status error) whose alignment and check take longer than "
                    "this many seconds; the others go on. Local engine only.")
 @friendly_errors
-def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
+def batch_command(input_path, tgt_dir, out_dir, formats, fail_on, quiet, match_folders,
+                  match_min_score, **options):
     """Align every pair of a CSV/TSV manifest (src,tgt[,id][,src_lang,tgt_lang]) or a folder
-    (name.en.* + name.es.*, or en/ + es/ with the same names) into --out.
+    (name.en.* + name.es.*, or en/ + es/ with the same names) into --out; with --match, of
+    the pairs found in two folders of unpaired documents (INPUT and TGT_DIR).
 
     Exit code 0 when every pair aligned, 1 when some failed (or, with --check --fail-on, has
     flags at that level), 2 on bad usage or a bad manifest.
@@ -340,11 +363,70 @@ def batch_command(input_path, out_dir, formats, fail_on, quiet, **options):
 
     if fail_on and not options["check"]:
         raise UsageError("--fail-on needs --check")
+    if match_folders != (tgt_dir is not None):
+        raise UsageError("--match takes two folders (INPUT and TGT_DIR); without --match "
+                         "give one manifest or folder")
     with echo_batch_warnings(lambda line: click.echo(line, err=True)):
-        summary = batch(input_path, out_dir, formats=formats, quiet=quiet, **options)
+        if match_folders:
+            from .matching.then_batch import match_then_batch
+
+            result, summary = match_then_batch(input_path, tgt_dir, out_dir, formats=formats,
+                                               quiet=quiet, match_min_score=match_min_score,
+                                               **options)
+            click.echo(f"aligner: {_match_line(result, os.path.join(out_dir, 'match.csv'))}",
+                       err=True)
+        else:
+            summary = batch(input_path, out_dir, formats=formats, quiet=quiet, **options)
     for line in outcome_lines(summary, out_dir, with_total=not quiet):
         click.echo(f"aligner: {line}", err=True)
     sys.exit(exit_code(summary, fail_on))
+
+
+@main.command("match")
+@click.argument("src_dir", type=click.Path())
+@click.argument("tgt_dir", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The batch manifest to write (.csv or .tsv); the documents left without a "
+                   "counterpart go to <name>.unmatched.csv beside it.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=DEFAULT_MATCH_SCORE,
+              show_default=True, help="The least share of sentences (both documents) with a "
+                                      "confident counterpart for two documents to pair.")
+@click.option("--candidates", default=5, show_default=True, type=click.IntRange(1),
+              help="Nearest documents (by mean embedding) scored sentence by sentence.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes reading and embedding the documents.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="dask scheduler address (tcp://host:port).")
+@click.option("--src-lang", default="en", show_default=True, help="Language of SRC_DIR.")
+@click.option("--tgt-lang", default="es", show_default=True, help="Language of TGT_DIR.")
+@click.option("--encoder", default="use", show_default=True,
+              help="'use' (embedded, offline) or 'st:<model name or local path>'.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Keep embeddings here; `aligner batch` with the same folder reuses them.")
+@click.option("--input-format", default="auto", show_default=True,
+              type=click.Choice(["auto", "text", "markdown", "docx", "html", "pdf"]))
+@click.option("--max-input-mb", default=DEFAULT_MAX_MB, show_default=True,
+              type=click.FloatRange(0, min_open=True))
+@click.option("--presegmented", is_flag=True, help="Each input line is one sentence.")
+@_options([_MAX_SENTENCE_CHARS])
+@friendly_errors
+def match_command(src_dir, tgt_dir, output, **options):
+    """Find which documents of SRC_DIR and TGT_DIR (every file, in any input format, in
+    sub-folders too) translate each other, and write them as a manifest for `aligner batch`.
+
+    Documents without a counterpart are listed, never paired. Exit code 0, 2 on bad input.
+    """
+    from .matching import match
+
+    result = match(src_dir, tgt_dir, output, **options)
+    click.echo(f"aligner: {_match_line(result, output)}", err=True)
+
+
+def _match_line(result, output) -> str:
+    unreadable = sum(u.reason != "no counterpart" for u in result.unmatched)
+    alone = len(result.unmatched) - unreadable
+    return (f"{len(result.pairs)} document pairs, {alone} documents without a counterpart, "
+            f"{unreadable} unreadable; see {output}")
 
 
 @main.command("evaluate")

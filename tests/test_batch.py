@@ -33,7 +33,7 @@ def test_one_output_per_pair_and_format_plus_summary_and_corpus(three_pairs):
     ids = ["divergent", "screening-press-release", "security-communique"]
     assert summary["pair_id"].tolist() == ids
     assert set(output_files(out)) == {f"{name}.{ext}" for name in [*ids, "corpus"]
-                                     for ext in ("tsv", "jsonl", "tmx")} | {"consistency.csv"}
+                                     for ext in ("tsv", "jsonl", "tmx")} | {"consistency.csv", "filters.csv", "README.md"}
     on_disk = pd.read_csv(out / "summary.csv")
     assert on_disk["pair_id"].tolist() == ids and (on_disk["status"] == "ok").all()
 

@@ -24,7 +24,8 @@ def test_local_pool_and_dask_give_identical_outputs(tmp_path):
                                      min_score=0.5, **options).drop(columns=["seconds"])
                  for name, options in runs.items()}
     reference = output_files(tmp_path / "local-1")
-    assert len(reference) == 3 * 5 and (summaries["local-1"]["status"] == "ok").all()
+    # and filters.csv, README.md
+    assert len(reference) == 3 * 5 + 2 and (summaries["local-1"]["status"] == "ok").all()
     for name in ("local-2", "dask-2"):
         assert output_files(tmp_path / name) == reference, name
         pd.testing.assert_frame_equal(summaries[name], summaries["local-1"])
@@ -41,9 +42,9 @@ def test_local_cluster_workers_keep_glibc_adaptive_malloc():
     # dask sets MALLOC_TRIM_THRESHOLD_ for its workers, which made the encoder spend a third
     # more CPU there than in a local process; our LocalCluster starts them without it.
     pytest.importorskip("dask.distributed")
-    from aligner.batching.dask_engine import DaskEngine
+    from aligner.batching.dask_engine import open_client
 
-    with DaskEngine(1, None)._client() as client:
+    with open_client(1, None) as client:
         assert set(client.run(_malloc_setting).values()) == {None}
 
 

@@ -48,7 +48,7 @@ def test_killed_batch_resumes_to_the_clean_result(tmp_path):
     assert clean.returncode == 0, clean.stderr
 
     assert output_files(tmp_path / "resumed") == output_files(tmp_path / "clean")
-    assert len(output_files(tmp_path / "clean")) == 3 * 7 + 1  # and consistency.csv (check)
+    assert len(output_files(tmp_path / "clean")) == 3 * 7 + 3  # and consistency.csv (check), filters.csv, README.md
     pd.testing.assert_frame_equal(stable_summary(tmp_path / "resumed"),
                                   stable_summary(tmp_path / "clean"))
     # the pairs done before the kill were not aligned again

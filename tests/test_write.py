@@ -147,7 +147,8 @@ def test_moses_refuses_stdout(alignment):
 
 
 def test_registry():
-    assert set(WRITERS) == {"jsonl", "tsv", "csv", "tmx", "moses", "text", "xliff", "xlsx", "html"}
+    assert set(WRITERS) == {"jsonl", "tsv", "csv", "tmx", "moses", "text", "xliff", "xlsx", "html",
+                            "parquet"}
     assert all(isinstance(get_writer(name), WRITERS[name]) for name in WRITERS)
     with pytest.raises(UsageError) as err:
         get_writer("docx")

@@ -5,8 +5,9 @@ resume.
     summary = aligner.batch("corpora/manifest.csv", "out/", formats=("tsv", "tmx"), workers=2)
 
 INPUT is a CSV/TSV manifest or a folder of pairs (inputs.py). Every pair runs `job.run_pair`
-on an engine (local.py, dask_engine.py); the summary and the merged corpus are rebuilt from the
-per-pair records at the end of every run, so they are whole after a resume.
+on an engine (local.py, dask_engine.py); the summary, the merged corpus, its filter log and its
+dataset card (card.py) are rebuilt from the per-pair records at the end of every run, so they
+are whole after a resume.
 """
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ from ..errors import UsageError
 from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from . import store
 from .consistency import CONSISTENCY, disagreements, write_consistency
+from .card import card_options, write_card
 from .engines import Task, get_engine
 from .inputs import load_pairs
 from .layout import DONE_DIR, PAIRS_DIR, stored_path, summary_path
-from .merge import Filters, write_corpus
+from ..cleaning import FilterSpec
+from .merge import write_corpus
 from .notices import BatchWarning, echo_batch_warnings
 from .pairs import Pair
 from .progress import progress_bar
@@ -35,7 +38,8 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           check: bool = False, workers: int = 1, engine: str = "local",
           scheduler: str | None = None, resume: bool = True, min_score: float | None = None,
           max_length_ratio: float | None = None, allow_outside: bool = False,
-          quiet: bool = True, *, src_lang: str = "en", tgt_lang: str = "es",
+          quiet: bool = True, *, min_length: int | None = None, max_length: int | None = None,
+          lang_id: bool = False, dedup: bool = False, drop_flagged: str | None = None, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
           input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB,
@@ -45,7 +49,12 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     (also written to out_dir/summary.csv), one row per pair in input order.
 
     With `resume`, a pair whose done-record matches its current inputs and options is not
-    aligned again. Failed pairs get status "error" and never stop the others."""
+    aligned again. Failed pairs get status "error" and never stop the others.
+
+    The merged corpus (never the per-pair files) goes through the filters of aligner.cleaning:
+    `min_score`, `max_length_ratio`, `min_length`/`max_length` (characters of each side),
+    `lang_id`, `dedup` (exact and near duplicate pairs) and `drop_flagged` (a severity: beads
+    with a meaning flag at it or above, with `check`); out_dir/filters.csv counts each."""
     if isinstance(formats, str):
         formats = tuple(f.strip() for f in formats.split(",") if f.strip())
     spec = JobSpec(tuple(formats), check, es_locale, encoder, max_bead, presegmented,
@@ -57,7 +66,10 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     if timeout and engine == "dask":
         # dask runs tasks in worker threads, where no SIGALRM can reach them
         raise UsageError("--timeout works with the local engine only")
-    filters = Filters(min_score, max_length_ratio)
+    filters = FilterSpec(min_score, max_length_ratio, min_length, max_length, lang_id, dedup,
+                         drop_flagged)
+    if drop_flagged and not check:
+        raise UsageError("--drop-flagged needs --check (only a check flags beads)")
     runner = get_engine(engine, workers, scheduler)
     pairs = load_pairs(Path(input), src_lang, tgt_lang, allow_outside)
     out = _output_folder(Path(out_dir))
@@ -73,9 +85,12 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
     else:  # a list from an earlier run with check would describe other outputs
         (out / CONSISTENCY).unlink(missing_ok=True)
     write_summary(summary, summary_path(out))
-    write_corpus(out, spec.formats,
-                 lambda: ((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok),
-                 filters, {p.src_lang for p in ok})
+    cleaned = write_corpus(out, spec.formats,
+                           lambda: ((p.pair_id, store.load(stored_path(out, p.pair_id))) for p in ok),
+                           filters, {p.src_lang for p in ok})
+    languages = sorted({(p.src_lang, p.tgt_lang) for p in ok})
+    write_card(out, summary, cleaned, card_options(spec.shared_options(), filters.signature(),
+                                                   languages), spec.formats)
     return summary
 
 

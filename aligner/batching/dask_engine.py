@@ -21,11 +21,7 @@ from .spec import JobSpec
 
 class DaskEngine:
     def __init__(self, workers: int, scheduler: str | None):
-        # checked before any pair runs: dask is an optional extra
-        if importlib.util.find_spec("dask") is None or \
-                importlib.util.find_spec("distributed") is None:
-            raise UsageError("the dask engine needs dask.distributed: "
-                             "pip install 'aligner[dask]'")
+        require_dask()  # before any pair runs
         self.workers = workers
         self.scheduler = scheduler
 
@@ -34,7 +30,7 @@ class DaskEngine:
             return
         from dask.distributed import as_completed
 
-        with self._client() as client:
+        with open_client(self.workers, self.scheduler) as client:
             # aligner.embed keeps the loaded encoder per process, so each worker loads it once
             client.run(warm, spec.encoder)
             futures = {client.submit(run_pair, pair, spec, out_dir, key, pure=False,
@@ -44,19 +40,28 @@ class DaskEngine:
                 index, pair = futures[future]
                 yield index, result_row(future, pair)
 
-    @contextmanager
-    def _client(self):
-        from dask.distributed import Client, LocalCluster
 
-        if self.scheduler:
-            with Client(self.scheduler) as client:
-                yield client
-            return
-        with _usual_malloc(), \
-                LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                             host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster, \
-                Client(cluster) as client:
+def require_dask() -> None:
+    """UsageError unless dask.distributed is installed (it is an optional extra)."""
+    if importlib.util.find_spec("dask") is None or \
+            importlib.util.find_spec("distributed") is None:
+        raise UsageError("the dask engine needs dask.distributed: pip install 'aligner[dask]'")
+
+
+@contextmanager
+def open_client(workers: int, scheduler: str | None):
+    """A client of the cluster at `scheduler`, else of a LocalCluster started for the run."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
             yield client
+        return
+    with _usual_malloc(), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster, \
+            Client(cluster) as client:
+        yield client
 
 
 def _usual_malloc():

@@ -4,6 +4,10 @@
     DIR/corpus.<ext>        the merged corpus, one per format
     DIR/summary.csv         one row per pair
     DIR/consistency.csv     with check: sentences two pairs render differently (consistency.py)
+    DIR/filters.csv         how many beads each filter of the merged corpus dropped
+    DIR/README.md           the merged corpus's dataset card
+    DIR/match.csv           with --match: the pairs `aligner match` found (match.unmatched.csv:
+                            the documents it left alone)
     DIR/.pairs/<id>.json    each finished pair's alignment, what the merged corpus is built from
     DIR/.done/<id>.json     written last: the pair's resume key and summary row
 """
@@ -16,10 +20,13 @@ from ..write.base import StreamWriter
 
 SUMMARY = "summary.csv"
 CORPUS = "corpus"
+MATCH = "match.csv"
+FILTERS = "filters.csv"
 DONE_DIR = ".done"
 PAIRS_DIR = ".pairs"
 # Pair ids that would land on the batch's own files.
-RESERVED_IDS = frozenset({CORPUS, Path(SUMMARY).stem})
+RESERVED_IDS = frozenset({CORPUS, Path(SUMMARY).stem, Path(MATCH).stem, "match.unmatched",
+                          Path(FILTERS).stem})
 
 
 def output_path(out_dir: Path, name: str, fmt: str) -> Path:
@@ -43,3 +50,7 @@ def stored_path(out_dir: Path, pair_id: str) -> Path:
 
 def summary_path(out_dir: Path) -> Path:
     return out_dir / SUMMARY
+
+
+def match_path(out_dir: Path) -> Path:
+    return out_dir / MATCH

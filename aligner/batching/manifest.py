@@ -1,5 +1,6 @@
 """Read a CSV or TSV manifest: a header row, then `src,tgt[,id][,src_lang,tgt_lang][,review]`
-per pair (`review`: the pair's review file from `aligner review`, optional per row).
+per pair (`review`: the pair's review file from `aligner review`, optional per row; and
+optionally `score`, which `aligner match` writes and batch does not use).
 
 Paths are relative to the manifest's folder and may not leave it unless `allow_outside`.
 """
@@ -14,7 +15,7 @@ from ..read.base import read_text
 from .pairs import Pair, inside, is_safe_id, safe_id, unique_ids
 
 REQUIRED = ("src", "tgt")
-COLUMNS = (*REQUIRED, "id", "src_lang", "tgt_lang", "review")
+COLUMNS = (*REQUIRED, "id", "src_lang", "tgt_lang", "review", "score")
 DELIMITERS = {".csv": ",", ".tsv": "\t"}
 
 
@@ -64,7 +65,7 @@ def _check_header(path: Path, header: list[str]) -> None:
     missing = [name for name in REQUIRED if name not in header]
     if unknown or missing or len(set(header)) != len(header):
         raise InputError(f"{path}: the header row must name the columns src,tgt and optionally "
-                         f"id,src_lang,tgt_lang,review (found: {','.join(header) or 'nothing'})")
+                         f"id,src_lang,tgt_lang,review,score (found: {','.join(header) or 'nothing'})")
 
 
 def _pair_ids(path: Path, rows: list[tuple[int, dict]]) -> list[str]:
@@ -84,7 +85,7 @@ def _check_explicit_ids(path: Path, rows: list[tuple[int, dict]], ids: list[str]
             continue
         if not is_safe_id(pair_id):
             raise InputError(f"{path}:{line}: id {pair_id!r} is not a safe file name (letters, "
-                             "digits, '.', '_', '-'; not 'corpus' or 'summary')")
+                             "digits, '.', '_', '-'; not 'corpus', 'summary' or 'match')")
         if pair_id.lower() in seen:
             raise InputError(f"{path}:{line}: id {pair_id!r} is used twice")
         seen.add(pair_id.lower())

@@ -2,60 +2,40 @@
 
 Built at the end of every run from the stored per-pair alignments (not from what this run
 happened to align), so it is the same after a resume as after a clean run. Beads missing a
-side never enter it; `min_score` and `max_length_ratio` (longer side's characters over the
-shorter's) filter the rest. TSV/CSV and JSONL get a `doc_id` column/key, TMX a
-`<prop type="x-doc-id">`; any other format gets the documents one after the other.
+side never enter it; the filters of aligner.cleaning decide on the rest, once for every
+format, and DIR/filters.csv counts what each dropped. TSV/CSV, JSONL and Parquet get a
+`doc_id` column/key, TMX a `<prop type="x-doc-id">`; any other format gets the documents one after the other.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import UsageError
-from ..records import Alignment, Bead
+from ..cleaning import Cleaned, FilterSpec, clean, write_filter_log
+from ..records import Alignment
 from ..write import WRITERS, write
 from ..write.atomic import atomic_outputs
 from ..write.delimited import COLUMNS, DelimitedWriter, to_frame
+from ..write.parquet import write_documents
 from ..write.tmx import to_tree
-from .layout import CORPUS, output_path
+from .layout import CORPUS, FILTERS, output_path
 
 Documents = Callable[[], Iterator[tuple[str, Alignment]]]
 
 
-@dataclass(frozen=True)
-class Filters:
-    min_score: float | None = None
-    max_length_ratio: float | None = None
-
-    def __post_init__(self):
-        if self.max_length_ratio is not None and self.max_length_ratio < 1:
-            raise UsageError("--max-length-ratio must be at least 1 (longer side over shorter)")
-
-    def keeps(self, alignment: Alignment, bead: Bead) -> bool:
-        if not (bead.src and bead.tgt):
-            return False
-        if self.min_score is not None and bead.score < self.min_score:
-            return False
-        if self.max_length_ratio is None:
-            return True
-        lengths = sorted((len(alignment.src_text(bead)), len(alignment.tgt_text(bead))))
-        return lengths[1] <= self.max_length_ratio * max(lengths[0], 1)
-
-
-def kept(alignment: Alignment, filters: Filters) -> Alignment:
-    return replace(alignment, beads=tuple(b for b in alignment.beads if filters.keeps(alignment, b)))
-
-
 def write_corpus(out_dir: Path, formats: Iterable[str], documents: Documents,
-                 filters: Filters, src_langs: set[str]) -> None:
-    """DIR/corpus.<ext> for every format; `documents()` yields (pair id, alignment) afresh."""
+                 filters: FilterSpec, src_langs: set[str]) -> Cleaned:
+    """DIR/corpus.<ext> for every format and DIR/filters.csv; `documents()` yields (pair id,
+    alignment) afresh. Returns what the filters kept and dropped."""
+    cleaned = clean(documents(), filters)
+    write_filter_log(out_dir / FILTERS, cleaned)
     for fmt in formats:
         path = output_path(out_dir, CORPUS, fmt)
-        filtered = ((doc_id, kept(a, filters)) for doc_id, a in documents())
+        filtered = ((doc_id, kept(a, cleaned.keep[doc_id])) for doc_id, a in documents())
         writer = WRITERS[fmt]
         if issubclass(writer, DelimitedWriter):
             _write_streamed(path, _delimited(filtered, writer.separator))
@@ -63,8 +43,15 @@ def write_corpus(out_dir: Path, formats: Iterable[str], documents: Documents,
             _write_streamed(path, _jsonl(filtered))
         elif fmt == "tmx":
             _write_streamed(path, _tmx(filtered, src_langs))
+        elif fmt == "parquet":
+            write_documents(filtered, path)
         else:
             write(concatenate(a for _, a in filtered), path, fmt)
+    return cleaned
+
+
+def kept(alignment: Alignment, keep: tuple[bool, ...]) -> Alignment:
+    return replace(alignment, beads=tuple(b for b, k in zip(alignment.beads, keep) if k))
 
 
 def _write_streamed(path: Path, pieces: Iterator[str]) -> None:

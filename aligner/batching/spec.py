@@ -37,11 +37,14 @@ class JobSpec:
     def output_options(self, pair: Pair) -> dict:
         """Everything that changes a pair's output files (the cache only changes the speed, the
         size limit only whether a file is refused)."""
+        return {**self.shared_options(), "src_lang": pair.src_lang, "tgt_lang": pair.tgt_lang}
+
+    def shared_options(self) -> dict:
+        """What output_options says for every pair alike."""
         return {"formats": list(self.formats), "check": self.check,
                 "es_locale": self.es_locale if self.check else None, "encoder": self.encoder,
                 "max_bead": self.max_bead, "presegmented": self.presegmented,
                 "input_format": self.input_format, "max_sentence_chars": self.max_sentence_chars,
-                "src_lang": pair.src_lang, "tgt_lang": pair.tgt_lang,
                 **({"settings": _digest(self.profile, self.glossaries)} if self.check else {})}
 
     def validate(self) -> None:
@@ -54,6 +57,10 @@ class JobSpec:
         if unknown or not self.formats:
             raise UsageError(f"unknown output format {','.join(unknown) or '(none)'}; "
                              f"choose from: {', '.join(WRITERS)}")
+        if "parquet" in self.formats:
+            from ..write.parquet import require_pyarrow
+
+            require_pyarrow()
         if self.max_sentence_chars < 1:
             raise UsageError("--max-sentence-chars must be at least 1")
         if self.max_bead < 2:

@@ -11,6 +11,7 @@ from .delimited import CsvWriter, TsvWriter
 from .html import HtmlReportWriter
 from .jsonl import JsonlWriter
 from .moses import MosesWriter
+from .parquet import ParquetWriter
 from .report import TextReportWriter
 from .tmx import TmxWriter
 from .xliff import XliffWriter
@@ -19,7 +20,7 @@ from .xlsx import XlsxWriter
 WRITERS: dict[str, type[Writer]] = {
     cls.name: cls
     for cls in (JsonlWriter, TsvWriter, CsvWriter, TmxWriter, MosesWriter, TextReportWriter,
-                XliffWriter, XlsxWriter, HtmlReportWriter)
+                XliffWriter, XlsxWriter, HtmlReportWriter, ParquetWriter)
 }
 DEFAULT_FORMAT = "jsonl"
 
