@@ -24,8 +24,8 @@ def test_local_pool_and_dask_give_identical_outputs(tmp_path):
                                      min_score=0.5, **options).drop(columns=["seconds"])
                  for name, options in runs.items()}
     reference = output_files(tmp_path / "local-1")
-    # and filters.csv, README.md
-    assert len(reference) == 3 * 5 + 2 and (summaries["local-1"]["status"] == "ok").all()
+    # and filters.csv, README.md, consistency.csv (check)
+    assert len(reference) == 3 * 5 + 3 and (summaries["local-1"]["status"] == "ok").all()
     for name in ("local-2", "dask-2"):
         assert output_files(tmp_path / name) == reference, name
         pd.testing.assert_frame_equal(summaries[name], summaries["local-1"])
