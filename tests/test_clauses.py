@@ -133,3 +133,9 @@ def test_with_the_real_encoder(use_embed):
                                    "El Secretario se reunió, en los estados del norte, con los ministros de México "
                                    "y Canadá."), ctx)
     assert (flag.kind, flag.tgt_evidence) == ("addition", "en los estados del norte")
+
+
+def test_a_time_or_a_number_is_not_cut_into_clauses():
+    from aligner.diverge.clauses import split_clauses
+    assert [c.text for c in split_clauses("They expect us tomorrow at 2:30, then 1,000 people came.", "en")] == \
+        ["They expect us tomorrow at 2:30", "then 1,000 people came."]

@@ -123,3 +123,25 @@ def test_a_changed_century_is_a_date_flag(en, es, message):
 
 def test_los_80_before_a_noun_is_a_count_not_a_decade():
     assert [(q.kind, q.values) for q in extract_quantities("los 80 países firmaron", "es")] == [("count", (80.0,))]
+
+
+@pytest.mark.parametrize("en, es", [
+    ("Don't bother waking me up at 4:00 a.m.", "No te molestes en levantarme a las cuatro de la mañana."),
+    ("They expect us tomorrow at 2:30.", "Nos esperan mañana, a las 14:30h."),
+    ("I arrived at 2:30.", "Llegué a las dos y media."),
+    ("I arrived at 2:45 p.m.", "Llegué a las tres menos cuarto de la tarde."),
+])
+def test_times_in_words_or_on_a_24_hour_clock_agree(en, es):
+    assert judge_all(BeadText(en, es), Context()) == []
+
+
+@pytest.mark.parametrize("en, es, message", [
+    ("I arrived at 2:30.", "Llegué a las tres y media.", "date differs: 14:30 vs 15:30"),
+    ("Call me at 7:15 a.m.", "Llámame a las siete y cuarto de la tarde.", "date differs: 07:15 vs 19:15"),
+])
+def test_a_changed_time_in_words_is_a_date_flag(en, es, message):
+    assert message in [f.message for f in judge_all(BeadText(en, es), Context())]
+
+
+def test_two_of_something_is_no_time():
+    assert [q for q in extract_quantities("Las dos partes acordaron a las dos partes.", "es") if q.unit == "time"] == []

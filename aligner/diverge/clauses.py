@@ -95,7 +95,7 @@ _TIME = {
         rf"(?:(?:principios|mediados|finales)\s+de\s+)?(?:{_MONTHS_ES}|{_DAYS_ES}|{_SEASONS_ES}|\d{{4}}|"
         rf"(?:la\s+década\s+de\s+)?(?:los\s+)?\d{{4}})",
         rf"\d{{1,2}}\s+de\s+{_MONTHS_ES}", _DAYS_ES,
-        r"ayer", r"hoy", r"anteayer", r"recientemente", r"anteriormente", r"antiguamente", r"hoy\s+en\s+día",
+        r"ayer", r"hoy", r"anteayer", r"(?:pasado\s+)?mañana", r"esta\s+noche", r"recientemente", r"anteriormente", r"antiguamente", r"hoy\s+en\s+día",
         r"anualmente", rf"hace\s+(?:\w+\s+)?{_UNITS_ES}", rf"(?:\w+\s+)?{_UNITS_ES}\s+(?:después|más\s+tarde|antes)",
         rf"en\s+un\s+plazo\s+de", rf"dentro\s+de\s+(?:\w+\s+)?{_UNITS_ES}"),
 }
@@ -181,9 +181,10 @@ def _merged(text: str, found: list[Carrier]) -> list[Carrier]:
 
 
 _BREAKS = {
-    "en": re.compile(r"\s*[,;:()\[\]—–]\s*|\s+-\s+|\s+(?=(?:and|but|or|while|whereas|which|who|if|unless|because|"
+    # a comma or colon between digits is inside a number or a time ("2:30", "1,000")
+    "en": re.compile(r"\s*(?:[;()\[\]—–]|(?<!\d)[,:]|[,:](?!\d))\s*|\s+-\s+|\s+(?=(?:and|but|or|while|whereas|which|who|if|unless|because|"
                      r"although|though|provided|so\s+that)\s)", re.IGNORECASE),
-    "es": re.compile(r"\s*[,;:()\[\]—–]\s*|\s+-\s+|\s+(?=(?:y|e|pero|o|u|mientras|aunque|porque|si|salvo|"
+    "es": re.compile(r"\s*(?:[;()\[\]—–]|(?<!\d)[,:]|[,:](?!\d))\s*|\s+-\s+|\s+(?=(?:y|e|pero|o|u|mientras|aunque|porque|si|salvo|"
                      r"siempre\s+que|a\s+menos\s+que|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales)\s)",
                      re.IGNORECASE),
 }

@@ -271,12 +271,47 @@ def _times(text: str) -> list[DateHit]:
         if half and hour > 12 or (not half and not m.group(4) and m.group(0)[len(m.group(1))] == "."):
             continue  # "13 p.m." is no time; "6.30" without a.m./p.m. or a zone is a decimal
         hour = hour % 12 + (12 if half == "p" else 0) if half else hour
-        hits.append((m.start(), m.end(), (float(hour * 60 + minute),), "time"))
+        # "at 2:30" with no a.m./p.m. or zone may be 14:30 ("a las 14:30 h")
+        readings = (hour, hour + 12) if not half and not m.group(4) and 1 <= hour <= 11 else (hour,)
+        hits.append((m.start(), m.end(), tuple(float(h * 60 + minute) for h in readings), "time"))
     for m in finditer(_HOUR_ONLY, text, lower_same_length(text)):
         hour = int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
         hits.append((m.start(), m.end(), (float(hour * 60),), "time"))
     for m in finditer(_MILITARY_TIME, text, lower_same_length(text)):
         hits.append((m.start(), m.end(), (float(int(m.group(1)) * 60 + int(m.group(2))),), "time"))
+    return hits
+
+
+_ES_HOURS = {w: i + 1 for i, w in enumerate("una dos tres cuatro cinco seis siete ocho nueve diez once doce".split())}
+_ES_MINUTES = {"y media": 30, "y cuarto": 15, "menos cuarto": -15, "y cinco": 5, "y diez": 10, "y veinte": 20,
+               "y veinticinco": 25, "menos cinco": -5, "menos diez": -10, "menos veinte": -20,
+               "menos veinticinco": -25}
+# "a las dos y media", "las cuatro de la mañana", "la una en punto": a time in words needs its
+# minutes, a part of the day or "en punto" ("a las dos partes" is no time)
+_ES_WORD_TIME = re.compile(
+    r"\b(?:la|las)\s+(" + "|".join(_ES_HOURS) + r")\b(?:\s+(" + "|".join(sorted(_ES_MINUTES, key=len, reverse=True))
+    + r")\b)?(\s+en\s+punto)?(?:\s+de\s+la\s+(mañana|tarde|noche|madrugada))?")
+
+
+def _word_times(low: str) -> list[DateHit]:
+    """Spanish times of day in words, as minutes since midnight; one written without a part of
+    the day reads both ways, like "2:30"."""
+    hits: list[DateHit] = []
+    for m in _ES_WORD_TIME.finditer(low):
+        minutes, sharp, part = m.group(2), m.group(3), m.group(4)
+        if not (minutes or sharp or part):
+            continue
+        hour, offset = _ES_HOURS[m.group(1)], _ES_MINUTES.get(minutes or "", 0)
+        if offset < 0:
+            hour = hour - 1 or 12
+            offset += 60
+        if part in ("tarde", "noche") and hour < 12:
+            readings: tuple[int, ...] = (hour + 12,)
+        elif part in ("mañana", "madrugada"):
+            readings = (hour % 12,)
+        else:
+            readings = (hour % 12, hour % 12 + 12)
+        hits.append((m.start(), m.end(), tuple(float(h * 60 + offset) for h in readings), "time"))
     return hits
 
 
@@ -362,6 +397,8 @@ def find_dates(text: str, lang: str) -> list[DateHit]:
     """All date and period mentions, longest first where they overlap."""
     low = lower_same_length(text)
     hits = _periods(text, low, lang) + _weekdays(text, low, lang)
+    if lang == "es" and "la" in low:
+        hits += _word_times(low)
     if not _DIGIT.search(text):  # only a period or a weekday can be written without digits
         return sorted(hits)
     hits += _month_dates(text, low, lang)
