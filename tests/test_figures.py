@@ -178,3 +178,9 @@ def test_a_currency_named_without_an_amount_is_compared(en, es, flagged):
 def test_times_and_quarters_compare_by_value(en, es, expected):
     found = FiguresCheck().judge(BeadText(en, es), Context(tgt_decimal=","))
     assert [f.message for f in found if f.severity == "high"] == ([expected] if expected else [])
+
+
+def test_a_bound_before_a_precise_figure_does_not_soften_a_changed_one():
+    flags = FiguresCheck().judge(BeadText("Catches rose by 8.5% in 2022, to 12,430 tonnes.",
+                                          "Las capturas aumentaron un 8,5 % en 2022, hasta 12.340 toneladas."), Context())
+    assert [(f.severity, f.message) for f in flags] == [("high", "measure differs: 12430 t vs 12340 t")]

@@ -90,8 +90,15 @@ APPROX_RATIO = 1.5
 
 
 def _near(a: Quantity, b: Quantity) -> bool:
-    return any(x == y or (x > 0 and y > 0 and max(x, y) / min(x, y) <= APPROX_RATIO)
+    """Close, and one of them a round figure: "hasta 12.340" is no rounding of "to 12,430"."""
+    return any(x == y or (x > 0 and y > 0 and max(x, y) / min(x, y) <= APPROX_RATIO and (_round(x) or _round(y)))
                for x in a.values for y in b.values)
+
+
+def _round(value: float) -> bool:
+    """At most two significant digits: 30, 25 million, 1.5, 0.25."""
+    digits = f"{value:.10g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
+    return len(digits) <= 2
 
 
 def _differ_flag(a: Quantity, b: Quantity) -> Flag:
