@@ -53,11 +53,17 @@ def test_new_pairs_are_listed_in_the_manifest() -> None:
 
 # --- twins ---------------------------------------------------------------------------------
 
+# Twins whose planted disagreements the checker still misses in part (strict: a fix shows up
+# as an unexpected pass, and the mark goes). The README's "What it cannot see" lists these kinds.
+STILL_MISSED = {
+    "divergent-atlantic-fisheries-statement": "an acronym agency (ICCAT) dropped from a list of observers, "
+    "a figure-free time phrase ('last year') and a place ('and Madeira') dropped",
+}
+
+
 def _twin_params():
     for twin in T.twins(CORPORA):
-        marks = [pytest.mark.xfail(strict=False, reason="the checker does not yet catch the new kinds "
-                                   "(dropped list item, reversed direction, intention, label, range, "
-                                   "time/place)")] if twin.name in NEW_KIND_TWINS else []
+        marks = [pytest.mark.xfail(strict=True, reason=STILL_MISSED[twin.name])] if twin.name in STILL_MISSED else []
         yield pytest.param(twin, marks=marks, id=twin.name)
 
 
@@ -77,8 +83,6 @@ def test_check_finds_the_planted_disagreements(twin: Path, twin_scores) -> None:
     assert result["precision"] >= MIN_PRECISION, result["unbacked"]
 
 
-@pytest.mark.xfail(strict=False, reason="the checker reads 'June 4-5' / '4 y 5 de junio' as different dates "
-                   "and flags the courtesy-translation notice")
 @pytest.mark.parametrize("name", ["migration-ministerial", "atlantic-fisheries-statement"])
 def test_faithful_communiques_raise_no_high_flag(name: str, use_encoder) -> None:
     import aligner
