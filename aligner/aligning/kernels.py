@@ -65,8 +65,12 @@ def _mean_valid(best):
 
 
 @kernel
-def span_cos(sb, slo, gs, gt, i0, i1, j0, j1):
-    """Cosine between the summed unit vectors of src[i0:i1] and tgt[j0:j1]; NaN outside the band."""
+def span_cos(sb, slo, gs, gt, hs, ht, i0, i1, j0, j1):
+    """Cosine between the summed unit vectors of src[i0:i1] and tgt[j0:j1]; NaN outside the band.
+
+    Every cross similarity is first lowered by its two sentences' hub terms hs[k] + ht[l]
+    (zeros for the plain cosine).
+    """
     dot = 0.0
     for k in range(i0, i1):
         for l in range(j0, j1):
@@ -76,7 +80,7 @@ def span_cos(sb, slo, gs, gt, i0, i1, j0, j1):
             v = sb[k, w]
             if v != v:
                 return np.nan
-            dot += v
+            dot += v - hs[k] - ht[l]
     return dot / math.sqrt(_span_norm2(gs, i0, i1) * _span_norm2(gt, j0, j1))
 
 
@@ -91,14 +95,14 @@ def _span_norm2(g, i0, i1):
 
 
 @kernel
-def bead_gain(sb, slo, gs, gt, ls, lt, os, ot, i0, i1, j0, j1, p):
+def bead_gain(sb, slo, gs, gt, hs, ht, ls, lt, os, ot, i0, i1, j0, j1, p):
     """The score the programme maximises for one bead ending at lattice corner (i1, j1)."""
     a, b = i1 - i0, j1 - j0
     if a == 0:
         return skip_gain(ot[j0], p)
     if b == 0:
         return skip_gain(os[i0], p)
-    cos = span_cos(sb, slo, gs, gt, i0, i1, j0, j1)
+    cos = span_cos(sb, slo, gs, gt, hs, ht, i0, i1, j0, j1)
     if cos != cos:
         return NEG
     src_len, tgt_len = 0.0, 0.0
@@ -131,7 +135,7 @@ def skip_gain(open_end, p):
 
 
 @kernel
-def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, os, ot, p):
+def run_dp(lo, hi, shapes, sb, slo, gs, gt, hs, ht, ls, lt, os, ot, p):
     """Best monotone path through the band; returns the chosen shape index at every cell."""
     n = lo.shape[0] - 1
     width = 0
@@ -153,7 +157,7 @@ def run_dp(lo, hi, shapes, sb, slo, gs, gt, ls, lt, os, ot, p):
                 prev = score[pi, pj - lo[pi]]
                 if prev <= NEG:
                     continue
-                g = bead_gain(sb, slo, gs, gt, ls, lt, os, ot, pi, i, pj, j, p)
+                g = bead_gain(sb, slo, gs, gt, hs, ht, ls, lt, os, ot, pi, i, pj, j, p)
                 if g <= NEG:
                     continue
                 if prev + g > best:

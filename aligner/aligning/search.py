@@ -52,6 +52,8 @@ class Lattice:
     gt: np.ndarray
     ms: np.ndarray
     mt: np.ndarray
+    hs: np.ndarray
+    ht: np.ndarray
 
 
 def align_embeddings(src: Side, tgt: Side, params: AlignParams = AlignParams()) -> list[Bead]:
@@ -75,7 +77,7 @@ def _search(src: Side, tgt: Side, params: AlignParams):
     lattice = _lattice(src, tgt, band, params)
     shapes = params.shapes()
     back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
-                          lattice.gt, src.lengths, tgt.lengths, src.opens, tgt.opens,
+                          lattice.gt, lattice.hs, lattice.ht, src.lengths, tgt.lengths, src.opens, tgt.opens,
                           params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
 
@@ -90,7 +92,20 @@ def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
     gs = _neighbour_sims(src.emb, reach)
     gt = _neighbour_sims(tgt.emb, reach)
     ms, mt = kernels.top_means(sb, slo, m, params.neighbours)
-    return Lattice(sb, slo, gs, gt, ms, mt)
+    hs, ht = _hub_terms(sb, slo, m, params)
+    return Lattice(sb, slo, gs, gt, ms, mt, hs, ht)
+
+
+def _hub_terms(sb: np.ndarray, slo: np.ndarray, m: int,
+               params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """CSLS hubness correction, hs[k] + ht[l] to subtract from src[k] . tgt[l]: each sentence's
+    mean similarity to its `hub_k` nearest neighbours on the other side (within the band),
+    halved (CSLS / 2 keeps the scale of a cosine) and weighted by `hubness`. Zeros when off."""
+    if params.hubness == 0.0:
+        return np.zeros(len(sb), dtype=np.float32), np.zeros(m, dtype=np.float32)
+    rs, rt = kernels.top_means(sb, slo, m, params.hub_k)
+    weight = np.float32(params.hubness / 2)
+    return weight * rs, weight * rt
 
 
 def _cross_sims(src: np.ndarray, tgt: np.ndarray, slo: np.ndarray, shi: np.ndarray,
@@ -130,7 +145,8 @@ def _beads(corners, lattice: Lattice, src: Side, tgt: Side) -> list[Bead]:
 def _confidence(lat: Lattice, i0: int, i1: int, j0: int, j1: int) -> float:
     """Cosine of the bead's two sides; for an unaligned sentence, how unlike its neighbours it is."""
     if i1 > i0 and j1 > j0:
-        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, i0, i1, j0, j1)
+        zs, zt = np.zeros(len(lat.hs), dtype=np.float32), np.zeros(len(lat.ht), dtype=np.float32)
+        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, zs, zt, i0, i1, j0, j1)
         return float(np.clip(cos, 0.0, 1.0))
     best = lat.ms[i0] if i1 > i0 else lat.mt[j0]
     return float(np.clip(1.0 - best, 0.0, 1.0))
