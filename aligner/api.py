@@ -11,6 +11,7 @@ import numpy as np
 
 from .aligning.params import AlignParams
 from .aligning.search import Side, align_embeddings, open_ends
+from .aligning.structure import structure_of
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
@@ -151,7 +152,8 @@ def _capped(source: Source, segs: tuple[Segment, ...], presegmented: bool,
 def _embed(enc: Encoder, segs: tuple[Segment, ...], limit: int) -> Side:
     texts = [s.text for s in segs]
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
-    return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts))
+    return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts),
+                structure_of(segs))
 
 
 def _require_text(source: Source, segs: tuple[Segment, ...]) -> None:

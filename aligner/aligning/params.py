@@ -32,6 +32,9 @@ class AlignParams:
     band_width: int = 20         # half-width of the band around the coarse path
     hubness: float = 0.0         # weight of the CSLS hubness correction of cross similarities
     hub_k: int = 4               # nearest neighbours whose mean similarity makes a hub term
+    block_penalty: float = 0.15  # per block boundary a bead crosses on one side only
+    heading_penalty: float = 0.3  # a heading paired with body text
+    label_gain: float = 0.2      # both sides open with the same label (paid when they differ)
 
     def with_(self, **changes) -> "AlignParams":
         return replace(self, **changes)
@@ -43,7 +46,8 @@ class AlignParams:
         ratio = float(tgt_lengths.sum() + 1) / float(src_lengths.sum() + 1)
         ratio = min(max(ratio, 1 / MAX_RATIO), MAX_RATIO)
         return np.array([self.skip, self.tau, self.length_weight, self.size_penalty, ratio,
-                         self.length_smooth, self.open_penalty])
+                         self.length_smooth, self.open_penalty, self.block_penalty,
+                         self.heading_penalty, self.label_gain])
 
     def shapes(self) -> np.ndarray:
         out = [(1, 0), (0, 1)]

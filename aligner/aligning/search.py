@@ -9,16 +9,19 @@ from ..records import Bead
 from . import kernels
 from .band import Band, band_around, coarsen, full_band
 from .params import AlignParams
+from .structure import paired
 
 
 @dataclass(frozen=True)
 class Side:
-    """One document as the aligner sees it: unit embeddings, character lengths, and which
-    sentences end open (1.0 after ":", ";" or ",", else 0.0; None when unknown)."""
+    """One document as the aligner sees it: unit embeddings, character lengths, which
+    sentences end open (1.0 after ":", ";" or ",", else 0.0; None when unknown) and its layout
+    (structure.structure_of; None for presegmented lines)."""
 
     emb: np.ndarray
     lengths: np.ndarray
     open_end: np.ndarray | None = None
+    structure: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.emb)
@@ -29,7 +32,8 @@ class Side:
 
     def coarser(self) -> "Side":
         emb, lengths = coarsen(self.emb, self.lengths)
-        # a merged pair ends the way its second sentence ends
+        # a merged pair ends the way its second sentence ends; the coarse path only places the
+        # band, so it goes without layout
         return Side(emb, lengths, self.opens[1::2] if len(self) % 2 == 0
                     else np.append(self.opens[1::2], self.opens[-1]))
 
@@ -76,9 +80,10 @@ def _search(src: Side, tgt: Side, params: AlignParams):
         band = band_around(path, n, m, params.band_width)
     lattice = _lattice(src, tgt, band, params)
     shapes = params.shapes()
+    fs, ft = paired(src.structure, tgt.structure, n, m)
     back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
-                          lattice.gt, lattice.hs, lattice.ht, src.lengths, tgt.lengths, src.opens, tgt.opens,
-                          params.vector(src.lengths, tgt.lengths))
+                          lattice.gt, lattice.hs, lattice.ht, src.lengths, tgt.lengths, src.opens,
+                          tgt.opens, fs, ft, params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
 
 
