@@ -150,7 +150,7 @@ def test_hub_terms_are_halved_means_of_the_nearest_neighbours():
     assert np.allclose(hs, [(0.9 + 0.5) / 4, (0.8 + 0.6) / 4])
     assert np.allclose(ht, [(0.9 + 0.2) / 4, (0.8 + 0.1) / 4, (0.6 + 0.5) / 4])
     off_s, off_t = _hub_terms(sb, slo, 3, AlignParams())
-    assert not off_s.any() and not off_t.any()
+    assert len(off_s) == len(off_t) == 0
 
 
 def test_hubness_lowers_bead_similarities_by_the_hub_terms():
@@ -162,15 +162,25 @@ def test_hubness_lowers_bead_similarities_by_the_hub_terms():
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     y /= np.linalg.norm(y, axis=1, keepdims=True)
     sb, slo = x @ y.T, np.zeros(2, dtype=np.int64)
-    gs, gt = x @ x.T, y @ y.T
-    gs_band = np.array([[1.0, gs[0, 1]], [1.0, 0.0]], dtype=np.float32)
-    gt_band = np.array([[1.0, gt[0, 1]], [1.0, gt[1, 2]], [1.0, 0.0]], dtype=np.float32)
+    gs = np.array([[1.0, x[0] @ x[1]], [1.0, 0.0]], dtype=np.float32)
+    gt = np.array([[1.0, y[0] @ y[1]], [1.0, y[1] @ y[2]], [1.0, 0.0]], dtype=np.float32)
+    ns, nt = kernels.span_norms(gs, 3), kernels.span_norms(gt, 3)
     hs, ht = np.array([0.1, 0.2], dtype=np.float32), np.array([0.0, 0.3, 0.05], dtype=np.float32)
-    got = kernels.span_cos(sb, slo, gs_band, gt_band, hs, ht, 0, 2, 1, 3)
-    plain = x.sum(0) @ y[1:].sum(0) / np.linalg.norm(x.sum(0)) / np.linalg.norm(y[1:].sum(0))
-    lowered = 2 * (0.1 + 0.2) + 2 * (0.3 + 0.05)
-    norms = np.linalg.norm(x.sum(0)) * np.linalg.norm(y[1:].sum(0))
-    assert np.isclose(got, plain - lowered / norms, atol=1e-5)
+    cls, clt = np.array([0.0, 50.0, 100.0]), np.array([0.0, 50.0, 100.0, 150.0])
+    opens, p = np.zeros(3), AlignParams().vector(np.full(2, 50.0), np.full(3, 50.0))
+    no_layout = np.zeros((0, 3))
+
+    def gain(h_s, h_t):
+        return kernels.bead_gain(sb, slo, ns, nt, h_s, h_t, cls, clt, opens, opens, no_layout,
+                                 no_layout, 0, 2, 1, 3, p)
+
+    plain = kernels.span_cos(sb, slo, gs, gt, 0, 2, 1, 3)
+    expected = x.sum(0) @ y[1:].sum(0) / np.linalg.norm(x.sum(0)) / np.linalg.norm(y[1:].sum(0))
+    assert np.isclose(plain, expected, atol=1e-5)
+    lowered = (2 * (0.1 + 0.2) + 2 * (0.3 + 0.05)) / (ns[0, 2] * nt[1, 2])
+    empty = np.zeros(0, dtype=np.float32)
+    # a 2-2 bead earns twice its similarity above tau
+    assert np.isclose(gain(empty, empty) - gain(hs, ht), 2 * lowered, atol=1e-5)
 
 
 def test_hubness_changes_the_path_only_when_on():

@@ -47,7 +47,8 @@ def test_presegmented_lines_have_no_structure_and_switch_it_off_for_both_sides()
     assert structure_of(lines) is None
     doc = structure_of([Segment(0, "Title", 0, "heading"), Segment(1, "Body.", 1, "paragraph")])
     fs, ft = paired(doc, None, 2, 2)
-    assert not fs.any() and not ft.any()
+    assert fs.shape == ft.shape == (0, 3)
+    assert paired(doc, doc, 2, 2)[0] is doc
 
 
 def _cost(fs, ft, i0, i1, j0, j1, **params):

@@ -65,23 +65,36 @@ def _mean_valid(best):
 
 
 @kernel
-def span_cos(sb, slo, gs, gt, hs, ht, i0, i1, j0, j1):
-    """Cosine between the summed unit vectors of src[i0:i1] and tgt[j0:j1]; NaN outside the band.
+def span_cos(sb, slo, gs, gt, i0, i1, j0, j1):
+    """Cosine between the summed unit vectors of src[i0:i1] and tgt[j0:j1]; NaN outside the band."""
+    return band_dot(sb, slo, i0, i1, j0, j1) / math.sqrt(
+        _span_norm2(gs, i0, i1) * _span_norm2(gt, j0, j1))
 
-    Every cross similarity is first lowered by its two sentences' hub terms hs[k] + ht[l]
-    (zeros for the plain cosine).
-    """
+
+@kernel
+def band_dot(sb, slo, i0, i1, j0, j1):
+    """The dot product of src[i0:i1] and tgt[j0:j1]'s summed unit vectors; NaN outside the band."""
     dot = 0.0
     for k in range(i0, i1):
-        for l in range(j0, j1):
-            w = l - slo[k]
-            if w < 0 or w >= sb.shape[1]:
-                return np.nan
-            v = sb[k, w]
-            if v != v:
-                return np.nan
-            dot += v - hs[k] - ht[l]
-    return dot / math.sqrt(_span_norm2(gs, i0, i1) * _span_norm2(gt, j0, j1))
+        # a row's band cells are one run from slo[k], NaN after it: its two ends decide
+        w0, w1 = j0 - slo[k], j1 - 1 - slo[k]
+        if w0 < 0 or w1 >= sb.shape[1] or sb[k, w1] != sb[k, w1]:
+            return np.nan
+        for w in range(w0, w1 + 1):
+            dot += sb[k, w]
+    return dot
+
+
+@kernel
+def span_norms(g, reach):
+    """norms[k, a] = the length of the sum of the a unit vectors from k (0 where k + a > n),
+    computed once so the programme does not redo it for every bead that starts at k."""
+    n = g.shape[0]
+    norms = np.zeros((n, reach))
+    for k in range(n):
+        for a in range(1, min(reach, n - k + 1)):
+            norms[k, a] = math.sqrt(_span_norm2(g, k, k + a))
+    return norms
 
 
 @kernel
@@ -95,27 +108,46 @@ def _span_norm2(g, i0, i1):
 
 
 @kernel
-def bead_gain(sb, slo, gs, gt, hs, ht, ls, lt, os, ot, fs, ft, i0, i1, j0, j1, p):
-    """The score the programme maximises for one bead ending at lattice corner (i1, j1)."""
+def bead_gain(sb, slo, ns, nt, hs, ht, cls, clt, os, ot, fs, ft, i0, i1, j0, j1, p):
+    """The score the programme maximises for one bead ending at lattice corner (i1, j1);
+    ns/nt are span_norms, cls/clt the sides' cumulated lengths. Without hub terms and layout
+    (empty hs, fs) the programme calls plain_gain instead, which runs a quarter faster."""
     a, b = i1 - i0, j1 - j0
-    if a == 0:
-        return skip_gain(ot[j0], p)
-    if b == 0:
-        return skip_gain(os[i0], p)
-    cos = span_cos(sb, slo, gs, gt, hs, ht, i0, i1, j0, j1)
-    if cos != cos:
+    if a == 0 or b == 0:
+        return plain_gain(sb, slo, ns, nt, cls, clt, os, ot, i0, i1, j0, j1, p)
+    dot = band_dot(sb, slo, i0, i1, j0, j1)
+    if dot != dot:
         return NEG
-    src_len, tgt_len = 0.0, 0.0
-    for k in range(i0, i1):
-        src_len += ls[k]
-    for l in range(j0, j1):
-        tgt_len += lt[l]
+    if hs.shape[0] > 0:
+        for k in range(i0, i1):
+            dot -= b * hs[k]
+        for l in range(j0, j1):
+            dot -= a * ht[l]
+    cos = dot / (ns[i0, a] * nt[j0, b])
+    src_len, tgt_len = cls[i1] - cls[i0], clt[j1] - clt[j0]
     gain = gain_of(cos, a, b, src_len, tgt_len, os[i1 - 1], ot[j1 - 1], p)
+    if fs.shape[0] == 0:
+        return gain
     if _all_headings(fs, i0, i1) and _all_headings(ft, j0, j1):
         # headings are rephrased freely ("Funding" -> "Disposiciones relativas a la financiación
         # ..."): their lengths say nothing
         gain += length_cost(src_len, tgt_len, p)
     return gain - structure_cost(fs, ft, i0, i1, j0, j1, p)
+
+
+@kernel
+def plain_gain(sb, slo, ns, nt, cls, clt, os, ot, i0, i1, j0, j1, p):
+    """bead_gain without hub terms or layout."""
+    a, b = i1 - i0, j1 - j0
+    if a == 0:
+        return skip_gain(ot[j0], p)
+    if b == 0:
+        return skip_gain(os[i0], p)
+    dot = band_dot(sb, slo, i0, i1, j0, j1)
+    if dot != dot:
+        return NEG
+    cos = dot / (ns[i0, a] * nt[j0, b])
+    return gain_of(cos, a, b, cls[i1] - cls[i0], clt[j1] - clt[j0], os[i1 - 1], ot[j1 - 1], p)
 
 
 @kernel
@@ -189,9 +221,10 @@ def skip_gain(open_end, p):
 
 
 @kernel
-def run_dp(lo, hi, shapes, sb, slo, gs, gt, hs, ht, ls, lt, os, ot, fs, ft, p):
+def run_dp(lo, hi, shapes, sb, slo, ns, nt, hs, ht, cls, clt, os, ot, fs, ft, p):
     """Best monotone path through the band; returns the chosen shape index at every cell."""
     n = lo.shape[0] - 1
+    plain = hs.shape[0] == 0 and fs.shape[0] == 0
     width = 0
     for i in range(n + 1):
         width = max(width, hi[i] - lo[i] + 1)
@@ -211,7 +244,10 @@ def run_dp(lo, hi, shapes, sb, slo, gs, gt, hs, ht, ls, lt, os, ot, fs, ft, p):
                 prev = score[pi, pj - lo[pi]]
                 if prev <= NEG:
                     continue
-                g = bead_gain(sb, slo, gs, gt, hs, ht, ls, lt, os, ot, fs, ft, pi, i, pj, j, p)
+                if plain:
+                    g = plain_gain(sb, slo, ns, nt, cls, clt, os, ot, pi, i, pj, j, p)
+                else:
+                    g = bead_gain(sb, slo, ns, nt, hs, ht, cls, clt, os, ot, fs, ft, pi, i, pj, j, p)
                 if g <= NEG:
                     continue
                 if prev + g > best:

@@ -81,10 +81,16 @@ def _search(src: Side, tgt: Side, params: AlignParams):
     lattice = _lattice(src, tgt, band, params)
     shapes = params.shapes()
     fs, ft = paired(src.structure, tgt.structure, n, m)
-    back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
-                          lattice.gt, lattice.hs, lattice.ht, src.lengths, tgt.lengths, src.opens,
-                          tgt.opens, fs, ft, params.vector(src.lengths, tgt.lengths))
+    reach = params.max_bead
+    back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo,
+                          kernels.span_norms(lattice.gs, reach), kernels.span_norms(lattice.gt, reach),
+                          lattice.hs, lattice.ht, _cumulated(src.lengths), _cumulated(tgt.lengths),
+                          src.opens, tgt.opens, fs, ft, params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
+
+
+def _cumulated(lengths: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(lengths, dtype=np.float64)])
 
 
 def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
@@ -105,9 +111,10 @@ def _hub_terms(sb: np.ndarray, slo: np.ndarray, m: int,
                params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
     """CSLS hubness correction, hs[k] + ht[l] to subtract from src[k] . tgt[l]: each sentence's
     mean similarity to its `hub_k` nearest neighbours on the other side (within the band),
-    halved (CSLS / 2 keeps the scale of a cosine) and weighted by `hubness`. Zeros when off."""
+    halved (CSLS / 2 keeps the scale of a cosine) and weighted by `hubness`. Empty when off,
+    which the programme reads as "no correction"."""
     if params.hubness == 0.0:
-        return np.zeros(len(sb), dtype=np.float32), np.zeros(m, dtype=np.float32)
+        return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
     rs, rt = kernels.top_means(sb, slo, m, params.hub_k)
     weight = np.float32(params.hubness / 2)
     return weight * rs, weight * rt
@@ -150,8 +157,7 @@ def _beads(corners, lattice: Lattice, src: Side, tgt: Side) -> list[Bead]:
 def _confidence(lat: Lattice, i0: int, i1: int, j0: int, j1: int) -> float:
     """Cosine of the bead's two sides; for an unaligned sentence, how unlike its neighbours it is."""
     if i1 > i0 and j1 > j0:
-        zs, zt = np.zeros(len(lat.hs), dtype=np.float32), np.zeros(len(lat.ht), dtype=np.float32)
-        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, zs, zt, i0, i1, j0, j1)
+        cos = kernels.span_cos(lat.sb, lat.slo, lat.gs, lat.gt, i0, i1, j0, j1)
         return float(np.clip(cos, 0.0, 1.0))
     best = lat.ms[i0] if i1 > i0 else lat.mt[j0]
     return float(np.clip(1.0 - best, 0.0, 1.0))

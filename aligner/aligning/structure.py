@@ -49,7 +49,8 @@ def _label_id(text: str) -> float:
 
 def paired(src: np.ndarray | None, tgt: np.ndarray | None,
            n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """Both sides' columns when both have structure, else zeros for both (nothing is penalised)."""
-    if src is None or tgt is None:
-        return np.zeros((n, COLUMNS)), np.zeros((m, COLUMNS))
+    """Both sides' columns when both have structure, else no rows for either (the programme
+    then skips every layout term)."""
+    if src is None or tgt is None or len(src) != n or len(tgt) != m:
+        return np.zeros((0, COLUMNS)), np.zeros((0, COLUMNS))
     return src, tgt
