@@ -15,7 +15,7 @@ from .aligning.structure import structure_of
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
-from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
+from .limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .segment.limits import cap_lengths
 
 log = logging.getLogger("aligner.api")
@@ -61,7 +61,7 @@ def load_segments(source: Source, lang: str, presegmented: bool = False,
 
 def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
-          max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
+          max_bead: int = DEFAULT_MAX_BEAD, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
           max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS) -> Alignment:
     """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.

@@ -14,19 +14,21 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..limits import DEFAULT_MAX_BEAD
+
 # Translations between the languages aligned here differ in length by well under this factor.
 MAX_RATIO = 2.0
 
 
 @dataclass(frozen=True)
 class AlignParams:
-    max_bead: int = 5            # largest bead, source and target sentences together
+    max_bead: int = DEFAULT_MAX_BEAD  # largest bead, source and target sentences together
     skip: float = -0.10          # gain of leaving one sentence unaligned
     tau: float = -0.12           # similarity a bead is measured from, per sentence
     length_weight: float = 1.5   # penalty on the squared log length ratio of a bead
     size_penalty: float = 0.23   # cost of each sentence beyond a 1-1 bead
     length_smooth: float = 15.0  # characters added to both lengths before the ratio
-    open_penalty: float = 0.125  # cost of a bead boundary after an open sentence on one side only
+    open_penalty: float = 0.18   # cost of a bead boundary after an open sentence on one side only
     neighbours: int = 2          # candidates whose mean similarity rates an unaligned sentence
     full_limit: int = 250_000    # lattice cells above which the coarse-to-fine band is used
     band_width: int = 20         # half-width of the band around the coarse path
