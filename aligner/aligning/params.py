@@ -28,7 +28,7 @@ class AlignParams:
     length_weight: float = 1.5   # penalty on the squared log length ratio of a bead
     size_penalty: float = 0.23   # cost of each sentence beyond a 1-1 bead
     length_smooth: float = 15.0  # characters added to both lengths before the ratio
-    open_penalty: float = 0.18   # cost of a bead boundary after an open sentence on one side only
+    open_penalty: float = 0.125  # cost of a bead boundary after an open sentence on one side only
     neighbours: int = 2          # candidates whose mean similarity rates an unaligned sentence
     full_limit: int = 250_000    # lattice cells above which the coarse-to-fine band is used
     band_width: int = 20         # half-width of the band around the coarse path
