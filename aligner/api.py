@@ -12,11 +12,12 @@ import numpy as np
 from .aligning.anchored import align_anchored
 from .aligning.params import AlignParams
 from .aligning.search import Side, align_embeddings, open_ends
+from .aligning.structure import structure_of
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
 from .review import Review, find_anchors, warn_stale
-from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
+from .limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .segment.limits import cap_lengths
 
 log = logging.getLogger("aligner.api")
@@ -62,7 +63,7 @@ def load_segments(source: Source, lang: str, presegmented: bool = False,
 
 def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es",
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
-          max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
+          max_bead: int = DEFAULT_MAX_BEAD, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
           max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS,
           review: Review | None = None) -> Alignment:
@@ -166,7 +167,8 @@ def _capped(source: Source, segs: tuple[Segment, ...], presegmented: bool,
 def _embed(enc: Encoder, segs: tuple[Segment, ...], limit: int) -> Side:
     texts = [s.text for s in segs]
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
-    return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts))
+    return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts),
+                structure_of(segs))
 
 
 def _require_text(source: Source, segs: tuple[Segment, ...]) -> None:

@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .errors import AlignerError, UsageError
-from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB, time_limit
+from .limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB, time_limit
 from .matching.scoring import DEFAULT_MIN_SCORE as DEFAULT_MATCH_SCORE
 from .write import WRITERS
 
@@ -122,7 +122,7 @@ def _alignment_settings() -> list:
         click.option("--tgt-lang", default="es", show_default=True, help="Language of TGT."),
         click.option("--encoder", default="use", show_default=True,
                      help="'use' (embedded, offline) or 'st:<model name or local path>'."),
-        click.option("--max-bead", default=5, show_default=True, type=click.IntRange(2, 12),
+        click.option("--max-bead", default=DEFAULT_MAX_BEAD, show_default=True, type=click.IntRange(2, 12),
                      help="Largest bead: source plus target sentences together."),
         click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                      help="Keep embeddings here so re-aligning a revised draft only embeds changes."),

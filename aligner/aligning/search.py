@@ -9,16 +9,19 @@ from ..records import Bead
 from . import kernels
 from .band import Band, band_around, coarsen, full_band
 from .params import AlignParams
+from .structure import paired
 
 
 @dataclass(frozen=True)
 class Side:
-    """One document as the aligner sees it: unit embeddings, character lengths, and which
-    sentences end open (1.0 after ":", ";" or ",", else 0.0; None when unknown)."""
+    """One document as the aligner sees it: unit embeddings, character lengths, which
+    sentences end open (1.0 after ":", ";" or ",", else 0.0; None when unknown) and its layout
+    (structure.structure_of; None for presegmented lines)."""
 
     emb: np.ndarray
     lengths: np.ndarray
     open_end: np.ndarray | None = None
+    structure: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.emb)
@@ -29,7 +32,8 @@ class Side:
 
     def coarser(self) -> "Side":
         emb, lengths = coarsen(self.emb, self.lengths)
-        # a merged pair ends the way its second sentence ends
+        # a merged pair ends the way its second sentence ends; the coarse path only places the
+        # band, so it goes without layout
         return Side(emb, lengths, self.opens[1::2] if len(self) % 2 == 0
                     else np.append(self.opens[1::2], self.opens[-1]))
 
@@ -52,6 +56,8 @@ class Lattice:
     gt: np.ndarray
     ms: np.ndarray
     mt: np.ndarray
+    hs: np.ndarray
+    ht: np.ndarray
 
 
 def align_embeddings(src: Side, tgt: Side, params: AlignParams = AlignParams()) -> list[Bead]:
@@ -74,10 +80,17 @@ def _search(src: Side, tgt: Side, params: AlignParams):
         band = band_around(path, n, m, params.band_width)
     lattice = _lattice(src, tgt, band, params)
     shapes = params.shapes()
-    back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo, lattice.gs,
-                          lattice.gt, src.lengths, tgt.lengths, src.opens, tgt.opens,
-                          params.vector(src.lengths, tgt.lengths))
+    fs, ft = paired(src.structure, tgt.structure, n, m)
+    reach = params.max_bead
+    back = kernels.run_dp(band.lo, band.hi, shapes, lattice.sb, lattice.slo,
+                          kernels.span_norms(lattice.gs, reach), kernels.span_norms(lattice.gt, reach),
+                          lattice.hs, lattice.ht, _cumulated(src.lengths), _cumulated(tgt.lengths),
+                          src.opens, tgt.opens, fs, ft, params.vector(src.lengths, tgt.lengths))
     return kernels.trace(back, band.lo, shapes, m), lattice
+
+
+def _cumulated(lengths: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(lengths, dtype=np.float64)])
 
 
 def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
@@ -90,7 +103,21 @@ def _lattice(src: Side, tgt: Side, band: Band, params: AlignParams) -> Lattice:
     gs = _neighbour_sims(src.emb, reach)
     gt = _neighbour_sims(tgt.emb, reach)
     ms, mt = kernels.top_means(sb, slo, m, params.neighbours)
-    return Lattice(sb, slo, gs, gt, ms, mt)
+    hs, ht = _hub_terms(sb, slo, m, params)
+    return Lattice(sb, slo, gs, gt, ms, mt, hs, ht)
+
+
+def _hub_terms(sb: np.ndarray, slo: np.ndarray, m: int,
+               params: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """CSLS hubness correction, hs[k] + ht[l] to subtract from src[k] . tgt[l]: each sentence's
+    mean similarity to its `hub_k` nearest neighbours on the other side (within the band),
+    halved (CSLS / 2 keeps the scale of a cosine) and weighted by `hubness`. Empty when off,
+    which the programme reads as "no correction"."""
+    if params.hubness == 0.0:
+        return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
+    rs, rt = kernels.top_means(sb, slo, m, params.hub_k)
+    weight = np.float32(params.hubness / 2)
+    return weight * rs, weight * rt
 
 
 def _cross_sims(src: np.ndarray, tgt: np.ndarray, slo: np.ndarray, shi: np.ndarray,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
-from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
+from ..limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from . import store
 from .consistency import CONSISTENCY, disagreements, write_consistency
 from .card import card_options, write_card
@@ -40,7 +40,7 @@ def batch(input: str | os.PathLike, out_dir: str | os.PathLike, formats=("tsv",)
           max_length_ratio: float | None = None, allow_outside: bool = False,
           quiet: bool = True, *, min_length: int | None = None, max_length: int | None = None,
           lang_id: bool = False, dedup: bool = False, drop_flagged: str | None = None, src_lang: str = "en", tgt_lang: str = "es",
-          presegmented: bool = False, encoder: str = "use", max_bead: int = 5,
+          presegmented: bool = False, encoder: str = "use", max_bead: int = DEFAULT_MAX_BEAD,
           cache_dir: str | os.PathLike | None = None, es_locale: str = "auto",
           input_format: str = "auto", max_input_mb: float = DEFAULT_MAX_MB,
           max_sentence_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from ..limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
+from ..limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .pairs import Pair
 
 
@@ -19,7 +19,7 @@ class JobSpec:
     check: bool = False
     es_locale: str = "auto"
     encoder: str = "use"
-    max_bead: int = 5
+    max_bead: int = DEFAULT_MAX_BEAD
     presegmented: bool = False
     cache_dir: str | None = None
     input_format: str = "auto"

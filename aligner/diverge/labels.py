@@ -139,3 +139,10 @@ def label_flags(pairs: list[tuple[Label, Label]]) -> list[Flag]:
     """A medium figure flag for each pair of labels of different value."""
     return [Flag("figure", "medium", f"label differs: {a.text} vs {b.text}", a.text, b.text)
             for a, b in pairs if a.value != b.value]
+
+
+def opening_label(text: str) -> Label | None:
+    """The label opening `text` ("(a) ...", "3. ...", "Article 5"), if any."""
+    if not _GATE.search(text):
+        return None
+    return _label_at(text, _OPENING_QUOTE.match(text).end())
