@@ -153,3 +153,11 @@ def test_a_study_phrase_in_an_adjunct_leaves_the_duty_of_the_modal():
     assert _flags(en, kept) == []
     assert [f.message for f in _flags(en, weakened)] == \
         ["commitment weakened to study in Spanish: shall -> estudiarán"]
+
+
+def test_the_same_study_phrase_on_both_sides_is_no_weakening():
+    en = ("The Commission shall be empowered to adopt delegated acts specifying the requirements to be taken "
+          "into account for the certification mechanisms.")
+    es = ("La Comisión estará facultada para adoptar actos delegados a fin de especificar las condiciones que "
+          "deberán tenerse en cuenta para los mecanismos de certificación.")
+    assert _flags(en, es) == []

@@ -239,9 +239,18 @@ def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     s, t = src_levels[top_src], tgt_levels[top_tgt]
     if src_implicit and not _governed(t, tgt, tgt_lang) or tgt_implicit and not _governed(s, src, src_lang):
         return []
+    low = min(top_src, top_tgt)
+    if low in src_levels and low in tgt_levels and _count(src, src_lang, low) == _count(tgt, tgt_lang, low):
+        # both sides study the same thing ("to be taken into account" = "deberán tenerse en
+        # cuenta"): the weaker side's cue renders the other's, it adds no hedge
+        return []
     verb = "weakened" if top_src > top_tgt else "strengthened"
     return [Flag(KIND, "medium", f"{LEVEL_NAMES[top_src]} {verb} to {LEVEL_NAMES[top_tgt]} "
                  f"in {LANG_NAMES[tgt_lang]}: {s.text} -> {t.text}", s.text, t.text)]
+
+
+def _count(text: str, lang: str, level: int) -> int:
+    return sum(c.level == level and _stem(lang, c.text) not in _ADJECTIVES for c in strength_cues(text, lang))
 
 
 # A hedge governs another verb, the act it hedges ("estudiará la posibilidad de emitir",
