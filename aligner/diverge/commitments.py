@@ -23,10 +23,13 @@ check's business), get no commitment flags.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+
+import snowballstemmer
 
 from ..records import Flag
 from . import conditions, modality, polarity
@@ -248,9 +251,9 @@ def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
     # in order of first mention (dicts keep it); a set difference would order the flags by
     # string hash, which changes from one process to the next
     only_src = [pid for pid in src_found if pid not in tgt_found
-                and not _cognate_outside(src_found[pid], tgt, tgt_lang, parties)]
+                and not _cognate_outside(src_found[pid], tgt, tgt_lang, parties, src_lang)]
     only_tgt = [pid for pid in tgt_found if pid not in src_found
-                and not _cognate_outside(tgt_found[pid], src, src_lang, parties)]
+                and not _cognate_outside(tgt_found[pid], src, src_lang, parties, tgt_lang)]
     found = []
     for pid in only_src:
         replaced = pid in collective and bool(set(only_tgt) - collective)
@@ -264,35 +267,32 @@ def _party_differences(src: str, tgt: str, src_lang: str, tgt_lang: str,
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-MIN_COGNATE_PREFIX = 4
+MIN_STEM = 4
 
 
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
-def _cognate(a: str, b: str) -> bool:
-    """Two words that begin alike over most of the shorter ("controller"/"control",
-    "responsible"/"responsable", "Canadian"/"canadienses", "parts"/"partes")."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= MIN_COGNATE_PREFIX and n >= 0.6 * min(len(a), len(b))
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str, lang: str) -> str:
+    return _fold(snowballstemmer.stemmer({"en": "english", "es": "spanish"}[lang]).stemWord(word.lower()))
 
 
-def _cognate_outside(mention: str, other: str, other_lang: str, parties: tuple[Party, ...]) -> bool:
-    """The other side spells the mention's main word alike outside its own party mentions: the
-    word is there, read as another thing ("the controller" of a games console = "este
-    control", "responsible" = "el responsable último"), so no party is missing. A word inside
-    another party ("autoridad de control" for the supervisory authority) does not count."""
-    words = [_fold(w) for w in _LETTERS.findall(mention)]
+def _cognate_outside(mention: str, other: str, other_lang: str, parties: tuple[Party, ...],
+                     lang: str) -> bool:
+    """The other side has the mention's main word with the same Snowball stem outside its own
+    party mentions: the word is there, read as another thing ("the controller" of a games
+    console = "este control", "responsible" = "el responsable último", "parts" = "partes"), so
+    no party is missing. A word inside another party ("autoridad de control" for the
+    supervisory authority) does not count, nor a word that only begins alike ("contrato")."""
+    words = _LETTERS.findall(mention)
     head = max(words, key=len, default="")
-    if len(head) < MIN_COGNATE_PREFIX + 1:
+    stem = _stem(head, lang) if len(head) > MIN_STEM else ""
+    if len(stem) < MIN_STEM:
         return False
     taken = [(m.start, m.end) for m in mentions(other, other_lang, parties)]
-    return any(_cognate(head, _fold(m.group())) for m in _LETTERS.finditer(other)
+    return any(_stem(m.group(), other_lang) == stem for m in _LETTERS.finditer(other)
                if not any(s <= m.start() < e for s, e in taken))
 
 
