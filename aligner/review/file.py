@@ -200,13 +200,19 @@ def _texts(item: dict, name: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _bead(item: object, n: int) -> BeadDecision:
-    where = f"beads[{n}]"
+def _status(item: object, where: str, statuses: tuple[str, ...]) -> str:
+    """The entry's status, after checking the entry is an object with a known one."""
     if not isinstance(item, dict):
         raise _Malformed(f"{where} is not an object")
     status = _str(item, "status", where)
-    if status not in BEAD_STATUSES:
-        raise _Malformed(f'{where}: status {status!r} is not one of {", ".join(BEAD_STATUSES)}')
+    if status not in statuses:
+        raise _Malformed(f'{where}: status {status!r} is not one of {", ".join(statuses)}')
+    return status
+
+
+def _bead(item: object, n: int) -> BeadDecision:
+    where = f"beads[{n}]"
+    status = _status(item, where, BEAD_STATUSES)
     decision = BeadDecision(status, _texts(item, "src_text", where), _texts(item, "tgt_text", where),
                             _str(item, "at", where))
     if not decision.src_text and not decision.tgt_text:
@@ -216,11 +222,7 @@ def _bead(item: object, n: int) -> BeadDecision:
 
 def _flag(item: object, n: int) -> FlagDecision:
     where = f"flags[{n}]"
-    if not isinstance(item, dict):
-        raise _Malformed(f"{where} is not an object")
-    status = _str(item, "status", where)
-    if status not in FLAG_STATUSES:
-        raise _Malformed(f'{where}: status {status!r} is not one of {", ".join(FLAG_STATUSES)}')
+    status = _status(item, where, FLAG_STATUSES)
     if not _str(item, "kind", where):
         raise _Malformed(f'{where} has no "kind"')
     return FlagDecision(*(_str(item, name, where) for name in
