@@ -196,3 +196,16 @@ def test_names_rendered_alike_or_not_capitalised_raise_nothing():
              BeadText("The Joint Task Force grew.", "Creció la fuerza conjunta."),
              BeadText("The Joint Task Force and the United Nations agreed.", "Acordaron la Fuerza de Tarea Conjunta y las Naciones Unidas.")]
     assert ConsistencyCheck().judge_document(beads, CTX) == [[], [], [], []]
+
+
+def test_a_spanish_side_half_copied_from_the_english_is_untranslated():
+    check = UntranslatedCheck()
+    en = "The ministers agreed to strengthen cooperation on migration and border management."
+    half = "Los ministros acordaron to strengthen cooperation on migration and border management."
+    faithful = "Los ministros acordaron reforzar la cooperación en materia de migración y gestión de fronteras."
+    assert [f.severity for f in check.judge(BeadText(en, half), Context())] == ["medium"]
+    assert check.judge(BeadText(en, faithful), Context()) == []
+    # names and figures copied on purpose do not count
+    named = "La Organización Internacional para las Migraciones (OIM) abrió 12 oficinas en Guatemala y Honduras."
+    assert check.judge(BeadText("The International Organization for Migration (IOM) opened 12 offices in "
+                                "Guatemala and Honduras.", named), Context()) == []

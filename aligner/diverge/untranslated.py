@@ -30,6 +30,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _QUOTED = re.compile(r"^\W*[«“\"‘'*_].*[»”\"’'*_]\W*$", re.S)
 MIN_WORDS = 4
 MIN_PROBABILITY = 0.9
+# Faithful Spanish shares few lower-case words with its English ("a", "no", "de facto"); half
+# of them copied is a sentence left (mostly) untranslated
+MIN_COPIED = 0.5
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,6 +55,17 @@ def _normal(text: str) -> str:
 def looks_spanish(words: list[str]) -> bool:
     """The cheap screen: Spanish function words make up a fifth of the text."""
     return sum(w.lower() in _SPANISH_WORDS for w in words) * 5 >= len(words)
+
+
+def copied_share(src: str, tgt_words: list[str]) -> float:
+    """The share of the Spanish side's lower-case words that the English side has too: a
+    sentence left half in English copies its words whatever a language identifier makes of
+    the mix. Capitalised words and figures are left out (names are copied on purpose)."""
+    plain = [w.casefold() for w in tgt_words if w[:1].islower() and len(w) > 1]
+    if len(plain) < MIN_WORDS:
+        return 0.0
+    english = {w.casefold() for w in _WORD.findall(src)}
+    return sum(w in english for w in plain) / len(plain)
 
 
 def language(text: str) -> tuple[str, float]:
@@ -77,7 +91,12 @@ class UntranslatedCheck(Check):
             # Names, addresses and titles of things are the same in both languages.
             named = all(w[0].isupper() for w in words)
             return [self._flag(tgt, "Spanish side is the English text, untranslated", low=named)]
-        if len(words) < MIN_WORDS or looks_spanish(words):
+        if len(words) < MIN_WORDS:
+            return []
+        share = copied_share(src, words)
+        if share >= MIN_COPIED:
+            return [self._flag(tgt, f"Spanish side is mostly the English text ({share:.0%} of its words copied)")]
+        if looks_spanish(words):
             return []
         lang, prob = language(tgt)
         if lang == "en" and prob >= MIN_PROBABILITY:
