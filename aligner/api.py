@@ -5,17 +5,19 @@ import logging
 import os
 import time
 import warnings
-from typing import Sequence, Union
+from typing import TYPE_CHECKING, Sequence, Union
 
 import numpy as np
 
 from .aligning.params import AlignParams
-from .aligning.search import Side, align_embeddings, open_ends
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
 from .limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .segment.limits import cap_lengths
+
+if TYPE_CHECKING:  # the search imports numba (0.5 s): only when something is aligned
+    from .aligning.search import Side
 
 log = logging.getLogger("aligner.api")
 
@@ -83,6 +85,8 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     _require_text(src, src_segs)
     _require_text(tgt, tgt_segs)
     log.info("%d %s and %d %s sentences", len(src_segs), src_lang, len(tgt_segs), tgt_lang)
+    from .aligning.search import align_embeddings
+
     started = time.perf_counter()
     enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
     sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
@@ -149,6 +153,8 @@ def _capped(source: Source, segs: tuple[Segment, ...], presegmented: bool,
 
 
 def _embed(enc: Encoder, segs: tuple[Segment, ...], limit: int) -> Side:
+    from .aligning.search import Side, open_ends
+
     texts = [s.text for s in segs]
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
     return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts))

@@ -5,18 +5,21 @@ Index lists and flags are JSON in their cells so a table can be read back withou
 from __future__ import annotations
 
 import json
-from typing import ClassVar, TextIO
-
-import pandas as pd
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from ..records import Alignment
 from .base import StreamWriter
+
+if TYPE_CHECKING:  # imported when a table is written: pandas costs every other command 0.3 s
+    import pandas as pd
 
 COLUMNS = ("src", "tgt", "src_text", "tgt_text", "score", "flags")
 
 
 def to_frame(alignment: Alignment) -> pd.DataFrame:
     """The beads as a table with the columns of COLUMNS."""
+    import pandas as pd
+
     rows = [
         {
             **record,
