@@ -64,7 +64,8 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
           presegmented: bool = False, encoder: Union[str, Encoder] = "use",
           max_bead: int = 5, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
-          max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS) -> Alignment:
+          max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS,
+          workers: int = 1) -> Alignment:
     """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.
 
     Paths are read as `input_format` (text, markdown, docx, html, pdf; "auto": from each suffix,
@@ -72,6 +73,8 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     `max_sentence_chars` are split into pieces under it; lines given one sentence each
     (presegmented files, lists) keep their numbering and are embedded from their first
     `max_sentence_chars` characters. Either way a LongSentencesWarning says how many.
+    With `workers` > 1 the default encoder embeds a large document in that many processes
+    (this one included); the result is the same to the bit.
     """
     if max_bead < 2:
         raise UsageError("--max-bead must be at least 2")
@@ -88,7 +91,7 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     from .aligning.search import align_embeddings
 
     started = time.perf_counter()
-    enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
+    enc = get_encoder(encoder, cache_dir, workers) if isinstance(encoder, str) else encoder
     sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
     embedded = time.perf_counter()
     beads = align_embeddings(sides[0], sides[1], params)

@@ -60,6 +60,11 @@ def friendly_errors(func):
     return wrapper
 
 
+def default_workers() -> int:
+    """This machine's cores, at most 2 (the machine this was measured on has 2)."""
+    return max(1, min(os.cpu_count() or 1, 2))
+
+
 def _options(options: list):
     """A decorator applying click options in the order listed."""
     def apply(func):
@@ -86,6 +91,10 @@ def _limit_options() -> list:
         click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
                      help="Give up (exit 2) when reading, aligning and checking take longer "
                           "than this many seconds."),
+        click.option("--workers", type=click.IntRange(1), default=default_workers(),
+                     show_default="this machine's cores, at most 2",
+                     help="Processes that embed a large document (the default encoder); small "
+                          "ones are embedded in this process. Same result with any number."),
     ]
 
 
@@ -118,13 +127,13 @@ def _alignment_settings() -> list:
 
 
 def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                        input_format, max_input_mb, max_sentence_chars):
+                        input_format, max_input_mb, max_sentence_chars, workers):
     from .api import align
 
     return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                  encoder=encoder, max_bead=max_bead, cache_dir=cache_dir,
                  input_format=input_format, max_input_mb=max_input_mb,
-                 max_sentence_chars=max_sentence_chars)
+                 max_sentence_chars=max_sentence_chars, workers=workers)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -154,7 +163,7 @@ def _log_to_stderr() -> None:
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt):
+                  input_format, max_input_mb, max_sentence_chars, timeout, workers, output, fmt):
     """Align SRC with TGT sentence by sentence."""
     from .write import format_for_path, write
 
@@ -162,7 +171,7 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     with time_limit(timeout):
         alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
                                         max_bead, cache_dir, input_format, max_input_mb,
-                                        max_sentence_chars)
+                                        max_sentence_chars, workers)
     write(alignment, output, fmt)
 
 
@@ -186,7 +195,7 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="Print the effective check settings and exit.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, output, fmt, fail_on,
+                  input_format, max_input_mb, max_sentence_chars, timeout, workers, output, fmt, fail_on,
                   es_locale, glossaries, profile_path, show_profile):
     """Align SRC with TGT and flag where they disagree on figures or commitments, and what
     translation QA checks (terminology, consistency, untranslated text, names, typography) find.
@@ -206,7 +215,8 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
                           src_lang=src_lang, tgt_lang=tgt_lang,
                           presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                           cache_dir=cache_dir, input_format=input_format,
-                          max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars)
+                          max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars,
+                          workers=workers)
     write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
     if reaches(alignment, fail_on or profile.fail_on or "medium"):
         sys.exit(1)

