@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.embed.mapped import mapped_arrays
+from aligner.mapped import mapped_arrays
 
 TAG = "fake-v1"
 
@@ -26,9 +26,10 @@ class Counting:
     def __init__(self):
         self.calls = 0
 
-    def __call__(self, npz):
+    def __call__(self, path):
         self.calls += 1
-        return {"a2": npz["a"] * 2, "b": npz["b"], "eps": npz["eps"]}
+        with np.load(path) as npz:
+            return {"a2": npz["a"] * 2, "b": npz["b"], "eps": npz["eps"]}
 
 
 def _copies(root: Path) -> list[str]:
@@ -119,10 +120,10 @@ class SlowCounting(Counting):
         super().__init__()
         self.marks = marks
 
-    def __call__(self, npz):
+    def __call__(self, path):
         (self.marks / f"{os.getpid()}").touch()
         time.sleep(0.5)
-        return super().__call__(npz)
+        return super().__call__(path)
 
 
 def _build_in_child(args) -> list[float]:
@@ -141,7 +142,7 @@ def test_two_processes_preparing_at_once_read_one_complete_copy(npz, tmp_path):
     assert results[0] == results[1] == [2.0 * i for i in range(12)]
     assert len(_copies(root)) == 1
     assert not [p for p in root.iterdir() if p.name.startswith(".")]
-    assert Counting()(np.load(npz))["a2"].ravel().tolist() == results[0]
+    assert Counting()(npz)["a2"].ravel().tolist() == results[0]
     prepare = Counting()
     mapped_arrays(npz, prepare, TAG, root)
     assert prepare.calls == 0  # what they left is complete

