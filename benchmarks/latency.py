@@ -19,7 +19,8 @@ each against a floor process; and where `--workers 2` starts to pay off.
 * workers: `aligner.align` of an N-sentence presegmented pair (GDPR lines from the shared data,
   else corpora/ sentences repeated) in a fresh process with 1 worker and with 2 workers and the
   cut-over forced off, alternating; tells the size from which 2 processes are faster (what
-  aligner.embed.use.PARALLEL_FROM is set from). `--runs` rounds, at most 3 by default here.
+  aligner.embed.use.PARALLEL_FROM is set from), and the CPU seconds of all the processes
+  (what a second process costs in extra work). `--worker-runs` rounds (3).
 
 Every process is started with `nice -n 10` and timed from outside (wall clock); the machine is
 shared, so ratios of runs taken side by side are what count. The numba cache and the mapped
@@ -36,6 +37,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -229,19 +231,30 @@ def part_workers(sizes: list[int], runs: int, data: Path, tmp: Path) -> list[dic
     for n in sizes:
         en, es = _workers_pair(data, n, tmp)
         times: dict[int, list[float]] = {1: [], 2: []}
+        cpu: dict[int, list[float]] = {1: [], 2: []}
         for _ in range(runs):
             for workers in (1, 2):
+                before = _children_cpu()
                 times[workers].append(_timed_aligner([sys.executable, "-c", WORKERS, str(en), str(es),
                                               str(workers)]))
+                cpu[workers].append(_children_cpu() - before)
         ratios = [b / a for a, b in zip(times[1], times[2])]
         rows.append({"sentences_a_side": n, "workers1_s": statistics.median(times[1]),
                      "workers2_s": statistics.median(times[2]),
                      "ratio_2_over_1": statistics.median(ratios),
+                     "cpu1_s": statistics.median(cpu[1]), "cpu2_s": statistics.median(cpu[2]),
                      "runs": {str(k): [round(x, 3) for x in v] for k, v in times.items()}})
         r = rows[-1]
         print(f"{n:>6} a side  1 worker {r['workers1_s']:6.2f} s  2 workers {r['workers2_s']:6.2f} s"
-              f"  2/1 {r['ratio_2_over_1']:.2f}", flush=True)
+              f"  2/1 {r['ratio_2_over_1']:.2f}   CPU (all processes) {r['cpu1_s']:.2f} s vs "
+              f"{r['cpu2_s']:.2f} s", flush=True)
     return rows
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every finished child process and their own children (pool workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _print_row(r: dict) -> None:

@@ -1,6 +1,7 @@
 """Embedding in worker processes (`--workers`): the same bits as one process, in order."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +23,9 @@ def _batches(n: int) -> list[list[str]]:
     return [[f"{'x' * (i + 1)}{j}" for j in range(3)] for i in range(n)]
 
 
-def test_pool_returns_every_batch_in_order_some_from_the_workers():
-    pool = BatchPool(2, parallel_fakes.make_lengths)
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_pool_returns_every_batch_in_order_some_from_the_workers(start):
+    pool = BatchPool(2, parallel_fakes.make_lengths, start)
     try:
         batches = _batches(40)
         got = pool.map(batches, parallel_fakes.lengths)
@@ -33,15 +35,40 @@ def test_pool_returns_every_batch_in_order_some_from_the_workers():
         pool.close()
 
 
-def test_a_worker_that_dies_leaves_its_batches_to_this_process():
-    pool = BatchPool(2, parallel_fakes.make_dying)
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_worker_that_dies_leaves_its_batches_to_this_process(start):
+    local = parallel_fakes.DiesInWorker(os.getpid())
+    pool = BatchPool(2, parallel_fakes.make_dying, start)
     try:
         batches = _batches(6)
-        got = pool.map(batches, parallel_fakes.lengths)
+        got = pool.map(batches, local)
         assert [g.tolist() for g in got] == [parallel_fakes.lengths(b).tolist() for b in batches]
         assert pool.remote_batches == 0
     finally:
         pool.close()
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_by_the_workers(tmp_path):
+    """Forked workers: a user's script calling aligner at top level runs once."""
+    script = tmp_path / "script.py"
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+        "import parallel_fakes\n"
+        "from aligner.embed.parallel import BatchPool\n"
+        f"open(os.path.join({str(marks)!r}, str(os.getpid())), 'w').close()\n"
+        "pool = BatchPool(2, parallel_fakes.make_lengths)\n"
+        "batches = [[str(i) * (i + 1)] for i in range(30)]\n"
+        "got = pool.map(batches, parallel_fakes.lengths)\n"
+        "assert [g.tolist() for g in got] == [parallel_fakes.lengths(b).tolist() for b in batches]\n"
+        "print(pool.remote_batches)\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.split()[-1]) >= 1
+    assert len(list(marks.iterdir())) == 1
 
 
 def test_workers_must_be_positive():
