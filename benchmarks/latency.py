@@ -94,9 +94,10 @@ def _env(cache: Path | None = None, tree: Path | None = None) -> dict:
     return env
 
 
-def _timed(cmd: list[str], env: dict | None = None, ok=(0, 1)) -> float:
+def _timed(cmd: list[str], env: dict | None = None, ok=(0, 1), cwd: Path = ROOT) -> float:
+    # cwd matters: `python -m` puts it ahead of PYTHONPATH
     start = time.perf_counter()
-    run = subprocess.run(NICE + cmd, cwd=ROOT, env=env or _env(), capture_output=True, text=True)
+    run = subprocess.run(NICE + cmd, cwd=cwd, env=env or _env(), capture_output=True, text=True)
     return _checked(run, cmd, ok, time.perf_counter() - start)
 
 
@@ -195,8 +196,8 @@ def part_versus(other: Path, runs: int, tmp: Path) -> dict:
                "-o", str(tmp / "versus-out.txt")]
     times: dict[str, list[float]] = {"other": [], "this": [], "floor": []}
     for _ in range(runs):
-        times["other"].append(_timed(command, _env(tree=other)))
-        times["this"].append(_timed(command, _env(tree=ROOT)))
+        times["other"].append(_timed(command, _env(tree=other), cwd=other))
+        times["this"].append(_timed(command, _env(tree=ROOT), cwd=ROOT))
         times["floor"].append(_timed([sys.executable, "-c", FLOOR, str(sentences)]))
     row = {"other": str(other), **{f"{k}_s": statistics.median(v) for k, v in times.items()},
            "this_over_other": statistics.median([t / o for t, o in zip(times["this"], times["other"])]),

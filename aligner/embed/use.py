@@ -14,11 +14,12 @@ from .base import Encoder
 # are also what worker processes take (see .parallel): the same batches, hence the same bits.
 _BATCH = 64
 # Fewer sentences than this in one call (one side of a pair) are embedded in this process even
-# with workers. Measured on this 2-core machine with both cores busy (load 5-6) and forked
-# workers, 2 processes against 1 took 1.13x the time at 200 sentences a side, 1.02x at 500,
-# 0.99x at 1,000 and 0.98x at 2,000, for 5-9% more CPU (benchmarks/latency.py --part workers);
-# the CLI only asks for 2 when a core is idle, where the second process is pure gain.
-PARALLEL_FROM = 1000
+# with workers. Measured on this 2-core machine (benchmarks/latency.py --part workers, forked
+# workers, whole `align` processes), 2 processes against 1 at 200 / 500 / 1,000 / 2,000
+# sentences a side: 1.07 / 0.91 / 0.77 / 0.89x the time with the machine nearly quiet (load
+# 1-1.5), 1.13 / 1.02 / 0.99 / 0.98x with both cores busy (load 5-6), for 4-11% more CPU. The
+# CLI only asks for 2 when a core is idle.
+PARALLEL_FROM = 500
 
 
 class UseEncoder(Encoder):
