@@ -62,8 +62,8 @@ def friendly_errors(func):
 
 def default_workers() -> int:
     """2 when the machine has a second core and one core is idle (1-minute load average under
-    cores - 0.5), else 1: measured on 2 cores, a second process only pays on a free core, and
-    on a busy machine it made a 2,000-sentence pair 1.2x slower (benchmarks/latency.py)."""
+    cores - 0.5), else 1: measured on 2 cores, a second process only pays on a free core; on a
+    busy machine it gained nothing and cost 5-9% more CPU (benchmarks/latency.py)."""
     cores = os.cpu_count() or 1
     if cores < 2:
         return 1
