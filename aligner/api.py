@@ -5,20 +5,20 @@ import logging
 import os
 import time
 import warnings
-from typing import Sequence, Union
+from typing import TYPE_CHECKING, Sequence, Union
 
 import numpy as np
 
-from .aligning.anchored import align_anchored
 from .aligning.params import AlignParams
-from .aligning.search import Side, align_embeddings, open_ends
-from .aligning.structure import structure_of
 from .embed import Encoder, get_encoder
 from .errors import InputError, UsageError
 from .records import Alignment, Document, Segment
 from .review import Review, find_anchors, warn_stale
 from .limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB
 from .segment.limits import cap_lengths
+
+if TYPE_CHECKING:  # the search imports numba (0.5 s): only when something is aligned
+    from .aligning.search import Side
 
 log = logging.getLogger("aligner.api")
 
@@ -66,7 +66,7 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
           max_bead: int = DEFAULT_MAX_BEAD, cache_dir: Union[str, os.PathLike, None] = None,
           params: AlignParams | None = None, input_format: str = "auto",
           max_input_mb: float = DEFAULT_MAX_MB, max_sentence_chars: int = DEFAULT_MAX_CHARS,
-          review: Review | None = None) -> Alignment:
+          review: Review | None = None, workers: int = 1) -> Alignment:
     """Align two documents (paths, Documents, or lists of sentences) and return an Alignment.
 
     Paths are read as `input_format` (text, markdown, docx, html, pdf; "auto": from each suffix,
@@ -77,6 +77,8 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     A `review` (aligner.review) keeps the beads a person confirmed or made as they are and
     aligns the rest around them; each of its bead decisions whose text is gone is a
     StaleDecisionWarning.
+    With `workers` > 1 the default encoder embeds a large document in that many processes
+    (this one included); the result is the same to the bit.
     """
     if max_bead < 2:
         raise UsageError("--max-bead must be at least 2")
@@ -91,7 +93,7 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
     _require_text(tgt, tgt_segs)
     log.info("%d %s and %d %s sentences", len(src_segs), src_lang, len(tgt_segs), tgt_lang)
     started = time.perf_counter()
-    enc = get_encoder(encoder, cache_dir) if isinstance(encoder, str) else encoder
+    enc = get_encoder(encoder, cache_dir, workers) if isinstance(encoder, str) else encoder
     sides = [_embed(enc, segs, max_sentence_chars) for segs in (src_segs, tgt_segs)]
     embedded = time.perf_counter()
     beads = _align_sides(sides[0], sides[1], params, review, src_segs, tgt_segs)
@@ -104,6 +106,9 @@ def align(src: Source, tgt: Source, *, src_lang: str = "en", tgt_lang: str = "es
 
 def _align_sides(src: Side, tgt: Side, params: AlignParams, review: Review | None,
                  src_segs: tuple[Segment, ...], tgt_segs: tuple[Segment, ...]) -> list:
+    from .aligning.anchored import align_anchored  # the search imports numba: only when aligning
+    from .aligning.search import align_embeddings
+
     if review is None or not review.beads:
         return align_embeddings(src, tgt, params)
     anchors, stale = find_anchors(review, src_segs, tgt_segs)
@@ -165,6 +170,9 @@ def _capped(source: Source, segs: tuple[Segment, ...], presegmented: bool,
 
 
 def _embed(enc: Encoder, segs: tuple[Segment, ...], limit: int) -> Side:
+    from .aligning.search import Side, open_ends
+    from .aligning.structure import structure_of
+
     texts = [s.text for s in segs]
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
     return Side(enc.encode([t[:limit] for t in texts]), lengths, open_ends(texts),

@@ -39,7 +39,7 @@ def check(src: Source, tgt: Source, *, es_locale: str | None = None,
     alignment = align(src, tgt, **align_options)
     encoder = align_options.get("encoder", "use")
     if isinstance(encoder, str):  # the one align just loaded: get_encoder keeps it per process
-        encoder = get_encoder(encoder, align_options.get("cache_dir"))
+        encoder = get_encoder(encoder, align_options.get("cache_dir"), align_options.get("workers", 1))
     judged = judge_alignment(alignment, es_locale=es_locale, checks=checks, encoder=encoder,
                              profile=profile)
     review = align_options.get("review")

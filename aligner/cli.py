@@ -62,6 +62,20 @@ def friendly_errors(func):
     return wrapper
 
 
+def default_workers() -> int:
+    """2 when the machine has a second core and one core is idle (1-minute load average under
+    cores - 0.5), else 1: measured on 2 cores, a second process only pays on a free core; on a
+    busy machine it gained nothing and cost 5-9% more CPU (benchmarks/latency.py)."""
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # no load average on this platform
+        return 2
+    return 2 if load < cores - 0.5 else 1
+
+
 def _options(options: list):
     """A decorator applying click options in the order listed."""
     def apply(func):
@@ -104,6 +118,10 @@ def _limit_options() -> list:
         click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
                      help="Give up (exit 2) when reading, aligning and checking take longer "
                           "than this many seconds."),
+        click.option("--workers", type=click.IntRange(1), default=None,
+                     help="Processes that embed a large document (the default encoder); small "
+                          "ones are embedded in this process. Same result with any number. "
+                          "Default: 2 when a second core is idle, else 1."),
     ]
 
 
@@ -136,13 +154,13 @@ def _alignment_settings() -> list:
 
 
 def _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                        input_format, max_input_mb, max_sentence_chars, review=None):
+                        input_format, max_input_mb, max_sentence_chars, review=None, workers=1):
     from .api import align
 
     return align(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, presegmented=presegmented,
                  encoder=encoder, max_bead=max_bead, cache_dir=cache_dir,
                  input_format=input_format, max_input_mb=max_input_mb,
-                 max_sentence_chars=max_sentence_chars, review=review)
+                 max_sentence_chars=max_sentence_chars, review=review, workers=workers)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -172,8 +190,8 @@ def _log_to_stderr() -> None:
               default=None, help="Output format (default: from the -o suffix, else tsv).")
 @friendly_errors
 def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, output,
-                  fmt):
+                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, workers,
+                  output, fmt):
     """Align SRC with TGT sentence by sentence."""
     from .write import format_for_path, write
 
@@ -182,7 +200,7 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
     with time_limit(timeout):
         alignment = _align_from_options(src, tgt, presegmented, src_lang, tgt_lang, encoder,
                                         max_bead, cache_dir, input_format, max_input_mb,
-                                        max_sentence_chars, review)
+                                        max_sentence_chars, review, workers or default_workers())
     write(alignment, output, fmt)
 
 
@@ -206,8 +224,8 @@ def align_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
               help="Print the effective check settings and exit.")
 @friendly_errors
 def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, output,
-                  fmt, fail_on, es_locale, glossaries, profile_path, show_profile):
+                  input_format, max_input_mb, max_sentence_chars, timeout, review_path, workers,
+                  output, fmt, fail_on, es_locale, glossaries, profile_path, show_profile):
     """Align SRC with TGT and flag where they disagree on figures or commitments, and what
     translation QA checks (terminology, consistency, untranslated text, names, typography) find.
 
@@ -228,7 +246,8 @@ def check_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead,
                           src_lang=src_lang, tgt_lang=tgt_lang,
                           presegmented=presegmented, encoder=encoder, max_bead=max_bead,
                           cache_dir=cache_dir, input_format=input_format,
-                          max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars)
+                          max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars,
+                          workers=workers or default_workers())
     write(alignment, output, fmt or (format_for_path(output) if output else None) or "text")
     if reaches(alignment, fail_on or profile.fail_on or "medium"):
         sys.exit(1)
@@ -261,7 +280,7 @@ def _show_profile(profile, glossaries, es_locale, fail_on) -> None:
 @click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
 @friendly_errors
 def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead, cache_dir,
-                   input_format, max_input_mb, max_sentence_chars, timeout, review_path,
+                   input_format, max_input_mb, max_sentence_chars, timeout, review_path, workers,
                    es_locale, glossaries, profile_path, host, port, allow_remote, no_browser):
     """Review SRC against TGT in the browser: fix beads, dismiss false flags, export.
 
@@ -289,7 +308,7 @@ def review_command(src, tgt, presegmented, src_lang, tgt_lang, encoder, max_bead
                              max_input_mb=max_input_mb, max_sentence_chars=max_sentence_chars),
                         es_locale, find_profile(profile_path, src), tuple(glossaries))
     with time_limit(timeout):
-        session = Session(settings, get_encoder(encoder, cache_dir))
+        session = Session(settings, get_encoder(encoder, cache_dir, workers or default_workers()))
     for stale in session.stale():
         click.echo(f"aligner: warning: {stale.line()}", err=True)
     serve(session, host, port, not no_browser, click.echo)

@@ -1,6 +1,7 @@
 """Speed and scale of `aligner batch`: throughput on 2 cores, one long pair, the embedding cache.
 
     python benchmarks/scale.py [--quick] [--part throughput|long|cache|all] [--data ../shared/data]
+                               [--workers 1,2] [--long-sizes 5000]
 
 Prints one table per part and writes benchmarks/results/scale.json (scale-quick.json with
 --quick; a single --part replaces only its own entry in an existing file).  Inputs are cut from
@@ -15,6 +16,9 @@ the shared evaluation data by scale_data.py (fixed seed, presegmented, parallel 
   `aligner.align` in a fresh process per size with an encoder wrapper that times every encode
   call: encoding against the rest (alignment, reading), peak RSS of that process, strict F1
   against the concatenated gold (as is, and merged by gold unit as for the Bible/SDG/GDPR sets).
+  `--workers 1,2` runs each size once per worker count (`aligner align --workers`: the
+  embedding shared with spawned processes; the warm-up is too small to start them, so their
+  start-up is in the total); `--long-sizes` replaces the sizes.
 * cache: N pairs (50; 10 with --quick) through `aligner.batch` with a cache_dir, then again
   unchanged (every pair resumed), then again after one English sentence per pair was edited:
   the summary's `embedded` must then total exactly one sentence per edited pair.
@@ -105,7 +109,7 @@ def _timed_encoder(inner, watch: Stopwatch):
     return Timed()
 
 
-def child_long(folder: str, stem: str, encoder: str) -> dict:
+def child_long(folder: str, stem: str, encoder: str, workers: str = "1") -> dict:
     """Align one long presegmented pair: encoding, the DP and the rest, peak RSS, F1."""
     import warnings
 
@@ -120,15 +124,18 @@ def child_long(folder: str, stem: str, encoder: str) -> dict:
     en, es = f"{base}.en", f"{base}.es"
     encoding, dp = Stopwatch(), Stopwatch()
     start = time.perf_counter()
-    timed = _timed_encoder(get_encoder(encoder), encoding)
-    # The API's own call to the DP, timed in place (benchmark instrumentation only).
-    api.align_embeddings = dp.wrap(api.align_embeddings)
+    timed = _timed_encoder(get_encoder(encoder, workers=int(workers)), encoding)
+    # The API's own call to the DP, timed in place (benchmark instrumentation only): the API
+    # takes it from the search module when it aligns.
+    import aligner.aligning.search as search
+
+    search.align_embeddings = dp.wrap(search.align_embeddings)
     with warnings.catch_warnings():
         # Warm-up: model load and numba compilation (small and banded lattices) do not scale.
         warnings.simplefilter("ignore")
         head = lambda p: Path(p).read_text(encoding="utf-8").splitlines()[:50]  # noqa: E731
         api.align(head(en), head(es), encoder=timed)
-        api.align_embeddings(*planted(800)[:2], AlignParams())
+        search.align_embeddings(*planted(800)[:2], AlignParams())
     load_seconds = time.perf_counter() - start
     rss_loaded = _rss_mb(resource.RUSAGE_SELF)
     encoding.seconds = dp.seconds = 0.0
@@ -220,15 +227,17 @@ def _write_long_input(pair, folder: Path, stem: str) -> None:
                                                      encoding="utf-8")
 
 
-def part_long(docs: list, sizes: tuple[int, ...], encoder: str, tmp: Path) -> dict:
+def part_long(docs: list, sizes: tuple[int, ...], encoder: str, tmp: Path,
+              workers: tuple[int, ...] = (1,)) -> dict:
     import scale_data
 
     rows = []
     for size in sizes:
         folder, stem = tmp / "long", f"long{size}"
         _write_long_input(scale_data.long_pair(docs, size, SEED), folder, stem)
-        info, wall = _child(["long", str(folder), stem, encoder])
-        rows.append({"size": size, "wall_seconds": wall, **info})
+        for count in workers:
+            info, wall = _child(["long", str(folder), stem, encoder, str(count)])
+            rows.append({"size": size, "workers": count, "wall_seconds": wall, **info})
     return {"rows": rows}
 
 
@@ -280,10 +289,11 @@ def _print_throughput(r: dict) -> None:
 def _print_long(r: dict) -> None:
     print("one long pair (presegmented; load = model load + warm-up, not in total; "
           "align % = all but encoding)")
-    print(f"{'en':>7}{'es':>7}{'load s':>8}{'total s':>9}{'encode s':>10}{'DP s':>7}{'rest s':>8}"
-          f"{'align %':>9}{'RSS MB':>8}{'F1':>7}{'F1 unit':>9}")
+    print(f"{'en':>7}{'es':>7}{'workers':>8}{'load s':>8}{'total s':>9}{'encode s':>10}{'DP s':>7}"
+          f"{'rest s':>8}{'align %':>9}{'RSS MB':>8}{'F1':>7}{'F1 unit':>9}")
     for row in r["rows"]:
-        print(f"{row['en']:>7}{row['es']:>7}{row['load_seconds']:>8.1f}{row['seconds']:>9.1f}"
+        print(f"{row['en']:>7}{row['es']:>7}{row.get('workers', 1):>8}{row['load_seconds']:>8.1f}"
+              f"{row['seconds']:>9.1f}"
               f"{row['encode_seconds']:>10.1f}{row['dp_seconds']:>7.1f}{row['other_seconds']:>8.1f}"
               f"{100 * row['align_share']:>8.1f}%{row['peak_rss_mb']:>8.0f}"
               f"{row['f1_strict']:>7.3f}{row['f1_strict_units']:>9.3f}")
@@ -325,6 +335,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="throughput rounds (median)")
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--workers", default="1", help="long part: comma-separated worker counts")
+    ap.add_argument("--long-sizes", default=None, help="long part: comma-separated sizes")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -353,7 +365,10 @@ def _run_part(part: str, docs: list, sizes: dict, args: argparse.Namespace, tmp:
     if part == "throughput":
         result = part_throughput(docs, sizes["pairs"], args.repeat, tmp)
     elif part == "long":
-        result = part_long(docs, sizes["long"], args.encoder, tmp)
+        long_sizes = (tuple(int(s) for s in args.long_sizes.split(",")) if args.long_sizes
+                      else sizes["long"])
+        result = part_long(docs, long_sizes, args.encoder, tmp,
+                           tuple(int(w) for w in args.workers.split(",")))
     else:
         result = part_cache(docs, sizes["cache_pairs"], tmp)
     environment["load_average_end"] = os.getloadavg()

@@ -8,18 +8,18 @@ the checkout, where `aligner.align` does not exist.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numba
+
+from ..usercache import user_cache_dir
 
 
 def cache_dir() -> Path:
     """$NUMBA_CACHE_DIR when the user set one, else <user cache>/aligner/numba."""
     if numba.config.CACHE_DIR:
         return Path(numba.config.CACHE_DIR)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "aligner" / "numba"
+    return user_cache_dir() / "numba"
 
 
 def kernel(func):

@@ -230,8 +230,14 @@ def lexicon(lang: str) -> dict[tuple[str, ...], Name]:
     from babel import Locale, localedata
 
     table: dict[tuple[str, ...], Name] = {}
+    # the first name given a form keeps it, so a form seen before changes nothing: the ~130
+    # English locales repeat most territory names, and folding each again cost 0.8 s a start
+    seen: set[str] = set()
 
     def add(form: str, name: Name) -> None:
+        if form in seen:
+            return
+        seen.add(form)
         key = tuple(fold(t.group(0)) for t in tokens(form))
         if key:
             table.setdefault(key, replace(name, acronym=_acronym(form)))
@@ -245,10 +251,12 @@ def lexicon(lang: str) -> dict[tuple[str, ...], Name]:
         for form in forms.get(lang, ()):
             add(form, Name(code, TERRITORY))
     locales = [loc for loc in localedata.locale_identifiers() if loc == lang or loc.startswith(lang + "_")]
+    named: set[tuple[str, str]] = set()
     for loc in [lang] + sorted(set(locales) - {lang}):
         for code, name in Locale.parse(loc).territories.items():
-            if code in _NOT_PLACES or not _latin(name):
+            if (code, name) in named or code in _NOT_PLACES or not _latin(name):
                 continue
+            named.add((code, name))
             kind = REGION if code.isdigit() else TERRITORY
             for form in _variants(name, lang):
                 add(form, Name(code, kind))

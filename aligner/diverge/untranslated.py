@@ -37,13 +37,9 @@ MIN_COPIED = 0.5
 
 @functools.lru_cache(maxsize=1)
 def _identifier():
-    from pathlib import Path
+    from .langid_model import identifier
 
-    import py3langid
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    ident = LanguageIdentifier.from_modelpath(Path(py3langid.__file__).parent / MODEL_FILE,
-                                              norm_probs=True)
+    ident = identifier()
     ident.set_languages(["en", "es"])
     return ident
 

@@ -8,21 +8,29 @@ from .base import Encoder, normalise
 from .cache import CachedEncoder, cached
 
 # Loading a model takes seconds; an explicit per-process cache lets the API and `batch` reuse it.
-_LOADED: dict[str, Encoder] = {}
+_LOADED: dict[tuple[str, int], Encoder] = {}
 
 
-def get_encoder(spec: str = "use", cache_dir: str | os.PathLike | None = None) -> Encoder:
-    """Return the encoder named by `spec`: 'use' or 'st:<model name or local path>'."""
-    if spec not in _LOADED:
-        _LOADED[spec] = _build(spec)
-    return cached(_LOADED[spec], cache_dir)
+def get_encoder(spec: str = "use", cache_dir: str | os.PathLike | None = None,
+                workers: int = 1) -> Encoder:
+    """Return the encoder named by `spec`: 'use' or 'st:<model name or local path>'.
+
+    `workers` > 1 lets 'use' embed a large call in that many processes (this one included);
+    sentence-transformers models ignore it (torch has its own threads).
+    """
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    key = (spec, workers if spec == "use" else 1)
+    if key not in _LOADED:
+        _LOADED[key] = _build(spec, key[1])
+    return cached(_LOADED[key], cache_dir)
 
 
-def _build(spec: str) -> Encoder:
+def _build(spec: str, workers: int) -> Encoder:
     if spec == "use":
         from .use import UseEncoder
 
-        return UseEncoder()
+        return UseEncoder(workers=workers)
     if spec.startswith("st:") and len(spec) > 3:
         from .st import SentenceTransformerEncoder
 

@@ -11,14 +11,16 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-
-import pypdf
+from typing import TYPE_CHECKING
 
 from aligner.errors import InputError
 from aligner.read.base import BinaryReader
 from aligner.read.encoding import log
 from aligner.read.pdflayout import Piece, blocks_of, drop_running, lines_of
 from aligner.records import Block
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read: it costs other commands 0.1 s
+    import pypdf
 
 # WinAnsiEncoding draws unused codes, DEL among them, as a bullet, which is how reportlab and
 # others encode "•"; pypdf hands them back as control characters. Other controls are dropped.
@@ -46,6 +48,8 @@ class PdfReader(BinaryReader):
 
 def _pieces(data: bytes, path: str) -> list[list[Piece]]:
     """Every page's positioned text, from pypdf's text visitor."""
+    import pypdf
+
     budget = _Budget(CONTENT_FACTOR * max(len(data), CONTENT_FLOOR), path)
     try:
         with _quiet_pypdf():
@@ -87,7 +91,9 @@ def _unlock(reader: pypdf.PdfReader, path: str) -> None:
         opened = reader.decrypt("")
     except Exception as exc:  # noqa: BLE001 - an unsupported cipher is as unreadable as a password
         raise InputError(f"{path}: encrypted PDF that cannot be opened ({exc})") from None
-    if opened == pypdf.PasswordType.NOT_DECRYPTED:
+    from pypdf import PasswordType
+
+    if opened == PasswordType.NOT_DECRYPTED:
         raise InputError(f"{path}: encrypted PDF (password protected); save an unprotected copy")
 
 

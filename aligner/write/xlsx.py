@@ -12,15 +12,14 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from ..errors import UsageError
 from ..records import Alignment, Bead, Flag
 from .atomic import atomic_outputs
 from .base import Writer
 from .xmltext import xml_safe
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas is imported when a workbook is written (0.3 s)
+    import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET = "alignment"
@@ -58,6 +57,8 @@ def _row(alignment: Alignment, bead: Bead) -> dict:
 
 def to_frame(alignment: Alignment) -> pd.DataFrame:
     """The beads as a table with the columns of COLUMNS, text made safe for XML."""
+    import pandas as pd
+
     return pd.DataFrame([_row(alignment, b) for b in alignment.beads], columns=list(COLUMNS))
 
 
@@ -96,6 +97,8 @@ def _style(sheet: Worksheet, frame: pd.DataFrame) -> None:
 
 def workbook_bytes(alignment: Alignment) -> bytes:
     """The whole .xlsx file, built in memory so that nothing touches disk before it is complete."""
+    import pandas as pd
+
     frame = to_frame(alignment)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as excel:
