@@ -15,8 +15,7 @@ import click
 
 from . import __version__
 from .errors import AlignerError, UsageError
-from .limits import DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB, time_limit
-from .matching.scoring import DEFAULT_MIN_SCORE as DEFAULT_MATCH_SCORE
+from .limits import DEFAULT_MATCH_SCORE, DEFAULT_MAX_BEAD, DEFAULT_MAX_CHARS, DEFAULT_MAX_MB, time_limit
 from .write import WRITERS
 
 EXIT_INPUT = 2

@@ -42,3 +42,6 @@ def time_limit(seconds: float | None):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
+# aligner match: the least score for two documents to pair (matching/scoring.py: right pairs
+# scored 0.64 or more on the benchmark, wrong candidates 0.49 or less)
+DEFAULT_MATCH_SCORE = 0.55

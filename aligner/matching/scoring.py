@@ -18,10 +18,10 @@ pairs fall to 0.51 (a gap of 0.11 instead of 0.15).
 from __future__ import annotations
 
 import numpy as np
+from ..limits import DEFAULT_MATCH_SCORE
 
 CONFIDENT_MARGIN = 0.45
-# The least score for two documents to pair: between the two figures above.
-DEFAULT_MIN_SCORE = 0.55
+DEFAULT_MIN_SCORE = DEFAULT_MATCH_SCORE
 BACKGROUND_PAIRS = 4000
 
 

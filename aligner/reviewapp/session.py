@@ -40,7 +40,9 @@ from .memo import MemoCheck, memoised
 WEAK_SCORE = 0.5  # below this a bead is doubtful, as in the HTML report
 NEAR = 25  # sentences either side of the same relative position a lone sentence is compared with
 # What the page can export: every writer that makes one file (moses makes two)
-EXPORTS = tuple(name for name in WRITERS if name != "moses")
+# the single-file formats: text streams and the workbook (moses writes two files, parquet is
+# for corpora, which `aligner batch` writes)
+EXPORTS = tuple(name for name, writer in WRITERS.items() if issubclass(writer, StreamWriter) or name == "xlsx")
 MEDIA = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          "html": "text/html", "jsonl": "application/x-ndjson", "tsv": "text/tab-separated-values",
          "csv": "text/csv", "tmx": "application/xml", "xliff": "application/xliff+xml",

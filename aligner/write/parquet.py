@@ -15,13 +15,15 @@ import importlib.util
 import os
 from collections.abc import Iterable
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..records import Alignment
 from .atomic import atomic_outputs
 from .base import Writer
+
+if TYPE_CHECKING:  # pandas costs 0.3 s to import: only when a parquet file is written
+    import pandas as pd
 
 FLAG_FIELDS = ("kind", "severity", "message", "src_evidence", "tgt_evidence")
 COLUMNS = ("doc_id", "src", "tgt", "src_text", "tgt_text", "score", "flags")
@@ -43,6 +45,8 @@ def schema():
 
 
 def to_frame(doc_id: str | None, alignment: Alignment) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([{"doc_id": doc_id, **record} for record in alignment.records()],
                         columns=list(COLUMNS))
 
