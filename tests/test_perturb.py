@@ -292,11 +292,21 @@ def test_score_with_fake_checker():
     assert result["kinds"]["addition"]["recall"] == 1.0
     assert result["perturbations"]["digits"] == {"kind": "figure", "n": 2, "synthetic": 0, "recall": 0.5,
                                                  "clean_recall": 0.5, "paired_precision": 1.0,
-                                                 "any_flag": 0.5}
+                                                 "rightful_recall": 0.5, "any_flag": 0.5}
     # the twin of the negation_drop bead raises commitment too: the flag is not the perturbation's
     assert result["perturbations"]["negation_drop"]["paired_precision"] == 0.5
     assert result["perturbations"]["negation_drop"]["clean_recall"] is None
     assert result["perturbations"]["sentence_add"]["any_flag"] == 1.0
+
+
+def test_rightful_recall_counts_a_flag_of_a_kind_the_edit_also_plants():
+    ctx = D.Context()
+    untouched = D.Case("u#1", "By 2030, end hunger.", "De aquí a 2030, poner fin al hambre.", ctx)
+    dropped = D.Case("u#1", "By 2030, end hunger.", "Poner fin al hambre.", ctx, "time_place_drop",
+                     "omission", ("figure",))
+    figure_only = [[], [D.Flag("figure", "medium", "count missing in target: 2030", "2030", "")]]
+    row = D.score([untouched, dropped], figure_only)["perturbations"]["time_place_drop"]
+    assert (row["recall"], row["rightful_recall"]) == (0.0, 1.0)
 
 
 def test_side_kinds():
