@@ -139,3 +139,23 @@ def test_a_time_or_a_number_is_not_cut_into_clauses():
     from aligner.diverge.clauses import split_clauses
     assert [c.text for c in split_clauses("They expect us tomorrow at 2:30, then 1,000 people came.", "en")] == \
         ["They expect us tomorrow at 2:30", "then 1,000 people came."]
+
+
+def test_a_document_embeds_each_text_once_and_judges_as_bead_by_bead():
+    from aligner.diverge.clauses import ClausesCheck
+
+    seen = []
+
+    def counting(texts):
+        seen.extend(texts)
+        return fake_embed(texts)
+
+    beads = [BeadText("Earlier that week, the Secretary met the Minister in Geneva.",
+                      "El Secretario se reunió con el Ministro."),
+             BeadText("The meeting ended.", "La reunión terminó."),
+             BeadText("Earlier that week, the Secretary met the Minister in Geneva.",
+                      "El Secretario se reunió con el Ministro.")]
+    check = ClausesCheck()
+    together = check.judge_document(beads, Context(embed=counting))
+    assert together == [check.judge(b, EMBED) for b in beads]
+    assert len(seen) == len(set(seen))

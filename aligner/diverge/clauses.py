@@ -44,12 +44,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..records import Flag
-from .base import BeadText, Check, Context
+from .base import BeadText, Check, Context, memoised
 from .commitments import LANG_NAMES, SUPPORTED, CommitmentsCheck, sentence_pairs
 from . import conditions
 from .compare import pair_quantities
@@ -251,6 +252,13 @@ class ClausesCheck(Check):
     max_similarity: float = 0.5
     fallback: OmissionsCheck | None = OmissionsCheck()
     name: str = "clauses"
+
+    def judge_document(self, beads: Sequence[BeadText], ctx: Context) -> list[list[Flag]]:
+        """Per bead, with one memory of embedded texts for the document (the two directions of a
+        bead embed the same sentences and clauses)."""
+        if ctx.embed is not None:
+            ctx = replace(ctx, embed=memoised(ctx.embed))
+        return [self.judge(bead, ctx) for bead in beads]
 
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
         src, _ = split_notices(unicodedata.normalize("NFC", bead.src_text.strip()))
