@@ -123,6 +123,10 @@ class _Similarity:
         return self.vectors
 
 
+def _members(side: Side) -> int:
+    return sum(len(e.items) for e in side.enumerations)
+
+
 def item_texts(*sides: Side) -> list[str]:
     return [_shown(item) for side in sides for e in side.enumerations for item in e.items]
 
@@ -322,15 +326,19 @@ class EnumerationsCheck(Check):
     name = "enumerations"
 
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:
-        return [flag for flag, _ids in judge_lists(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, ctx.embed)]
+        return self.judge_document([bead], ctx)[0]
 
     def judge_document(self, beads: Sequence[BeadText], ctx: Context) -> list[list[Flag]]:
         """Every bead's items embedded in one encoder call for the document (a call per bead
         made the check slower than aligning)."""
         sides = [_sides(b.src_text, b.tgt_text, ctx.src_lang, ctx.tgt_lang) for b in beads]
+        # where both sides list as many members, no member can be missing but by a swap the
+        # words show: those beads are judged by their words, and only the others embedded
+        uneven = [pair if pair and _members(pair[0]) != _members(pair[1]) else None for pair in sides]
         vectors = None
         if ctx.embed is not None:
-            unique = list(dict.fromkeys(t for pair in sides if pair for t in compared_by_meaning(*pair)))
+            unique = list(dict.fromkeys(t for pair in uneven if pair for t in compared_by_meaning(*pair)))
             vectors = dict(zip(unique, np.asarray(ctx.embed(unique), dtype=np.float32))) if unique else {}
-        return [[] if pair is None else [f for f, _ in _judged(*pair, _Similarity(ctx.embed, *pair, vectors))]
-                for pair in sides]
+        return [[] if pair is None else
+                [f for f, _ in _judged(*pair, _Similarity(ctx.embed if odd else None, *pair, vectors))]
+                for pair, odd in zip(sides, uneven)]
