@@ -251,6 +251,22 @@ def _manifest(folder: Path) -> list[str]:
     return ["batch", "jobs/manifest.csv", "--out", "results"]
 
 
+def _match_empty(folder: Path) -> list[str]:
+    _write(folder, "en/report.txt", EN)
+    (folder / "es").mkdir()
+    return ["match", "en", "es", "-o", "manifest.csv"]
+
+
+def _match_same(folder: Path) -> list[str]:
+    _write(folder, "en/report.txt", EN)
+    return ["match", "en", "en", "-o", "manifest.csv"]
+
+
+def _bad_review(folder: Path) -> list[str]:
+    _write(folder, "decisions.review.json", "{not json")
+    return [*_pair(EN)(folder), "--review", "decisions.review.json"]
+
+
 def _out_under_file(folder: Path) -> list[str]:
     _write(folder, "report.tsv", "a file, not a folder\n")
     return _good(out="report.tsv/out.tsv")(folder)
@@ -522,6 +538,12 @@ CASES: list[Case] = [
          Expect(codes=(0,), output="report.html", warning=_WARN_ANY, inspect=_inert_report)),
     Case("batch manifest with ../ paths", _manifest,
          Expect(names="manifest.csv", problem=r"\.\.", output=None)),
+    Case("match: a folder with no documents", _match_empty,
+         Expect(names="es", problem="no documents", output="manifest.csv")),
+    Case("match: the same folder twice", _match_same,
+         Expect(names="en", problem="both folders", output="manifest.csv")),
+    Case("review file that is not JSON", _bad_review,
+         Expect(names="decisions.review.json", problem="not valid JSON", output="out.tsv")),
     Case("output in a missing folder", _good(out="nowhere/out.tsv"),
          Expect(names="nowhere/out.tsv", problem="no such file", output="nowhere/out.tsv")),
     Case("output path is a directory", lambda f: _good(out=(f / "out").mkdir() or "out")(f),
