@@ -121,16 +121,9 @@ def with_encoder(cases: Sequence[Case], name: str) -> list[Case]:
     cosine (one-sided beads keep 0). Embeddings are memoised: the checks embed the same
     clauses and items many times across perturbations of one unit."""
     from aligner.embed import get_encoder
+    from aligner.embed.memo import Memo
 
-    encoder = get_encoder(name)
-    memo: dict[str, np.ndarray] = {}
-
-    def embed(texts):
-        missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        if missing:
-            memo.update(zip(missing, encoder.encode(missing)))
-        return np.stack([memo[t] for t in texts]) if texts else encoder.encode([])
-
+    embed = Memo(get_encoder(name).encode)
     out = []
     for case in cases:
         score = float(np.clip(embed([case.src])[0] @ embed([case.tgt])[0], 0, 1)) \

@@ -58,19 +58,3 @@ class Check(ABC):
         rendered two ways, an encoder call batched over all candidate beads) overrides it.
         """
         return [self.judge(bead, ctx) for bead in beads]
-
-
-def memoised(embed: Callable[[Sequence[str]], np.ndarray]) -> Callable[[Sequence[str]], np.ndarray]:
-    """`embed` with a memory of what it embedded, for one document: a check that embeds the
-    same texts for several beads or both directions of one bead pays for each text once."""
-    vectors: dict[str, np.ndarray] = {}
-
-    def embed_once(texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in vectors]
-        if missing:
-            vectors.update(zip(missing, np.asarray(embed(missing), dtype=np.float32)))
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([vectors[t] for t in texts])
-
-    return embed_once

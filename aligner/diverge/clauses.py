@@ -50,7 +50,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..records import Flag
-from .base import BeadText, Check, Context, memoised
+from ..embed.memo import Memo
+from .base import BeadText, Check, Context
 from .commitments import LANG_NAMES, SUPPORTED, CommitmentsCheck, sentence_pairs
 from . import conditions
 from .compare import pair_quantities
@@ -257,7 +258,7 @@ class ClausesCheck(Check):
         """Per bead, with one memory of embedded texts for the document (the two directions of a
         bead embed the same sentences and clauses)."""
         if ctx.embed is not None:
-            ctx = replace(ctx, embed=memoised(ctx.embed))
+            ctx = replace(ctx, embed=Memo(ctx.embed))
         return [self.judge(bead, ctx) for bead in beads]
 
     def judge(self, bead: BeadText, ctx: Context) -> list[Flag]:

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
+from ..embed.memo import Memo
 from ..records import Flag
 from . import gazetteer
 from .base import BeadText, Check, Context
@@ -77,58 +76,41 @@ def _side(text: str, lang: str) -> Side:
 
 
 class _Similarity:
-    """Similarity of texts across the two sides: cosine of the encoder's vectors, all texts of
-    the bead embedded in one call, or the lexical overlap when there is no encoder."""
+    """Similarity of texts across the two sides: cosine of the encoder's vectors (through the
+    document's `Memo`, which holds the items it embedded in one call; a side's pieces are
+    embedded only when an item is tested against them, which most lists never need), or the
+    lexical overlap when there is no encoder."""
 
-    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray] | None, src: Side, tgt: Side,
-                 vectors: dict[str, np.ndarray] | None = None) -> None:
-        self.embed = embed
-        # the items, embedded together at first use (or with the whole document's, `vectors`);
-        # the pieces of a side only when an item is tested against them (rarely: most lists
-        # match item by item)
-        self.vectors = vectors
-        self.texts = item_texts(src, tgt)
+    def __init__(self, memo: Memo | None) -> None:
+        self.memo = memo
 
     @property
     def match(self) -> float:
-        return EMBED_MATCH if self.embed is not None else LEXICAL_MATCH
+        return EMBED_MATCH if self.memo is not None else LEXICAL_MATCH
 
     @property
     def margin(self) -> float:
-        return EMBED_MARGIN if self.embed is not None else LEXICAL_MARGIN
+        return EMBED_MARGIN if self.memo is not None else LEXICAL_MARGIN
 
     @property
     def absent(self) -> float:
-        return EMBED_ABSENT if self.embed is not None else LEXICAL_ABSENT
+        return EMBED_ABSENT if self.memo is not None else LEXICAL_ABSENT
 
     def __call__(self, a: str, a_lang: str, b: str, b_lang: str) -> float:
-        if self.embed is None:
+        if self.memo is None:
             return lexical_similarity(a, a_lang, b, b_lang)
-        vectors = self._vectors([a, b])
-        return float(vectors[a] @ vectors[b])
+        va, vb = self.memo([a, b])
+        return float(va @ vb)
 
     def closest(self, item: str, item_lang: str, pieces: Sequence[str], pieces_lang: str) -> float:
         """The similarity of `item` to the most similar of `pieces` (0 when there are none)."""
-        if self.embed is not None:
-            self._vectors([item, *pieces])
+        if self.memo is not None and pieces:
+            self.memo([item, *pieces])
         return max((self(item, item_lang, piece, pieces_lang) for piece in pieces), default=0.0)
-
-    def _vectors(self, wanted: Sequence[str]) -> dict[str, np.ndarray]:
-        if self.vectors is None:
-            unique = list(dict.fromkeys(self.texts))
-            self.vectors = dict(zip(unique, np.asarray(self.embed(unique), dtype=np.float32)))
-        missing = [t for t in dict.fromkeys(wanted) if t not in self.vectors]
-        if missing:
-            self.vectors.update(zip(missing, np.asarray(self.embed(missing), dtype=np.float32)))
-        return self.vectors
 
 
 def _members(side: Side) -> int:
     return sum(len(e.items) for e in side.enumerations)
-
-
-def item_texts(*sides: Side) -> list[str]:
-    return [_shown(item) for side in sides for e in side.enumerations for item in e.items]
 
 
 def _shown(item: Item) -> str:
@@ -258,7 +240,7 @@ def missing_items(a: Side, b: Side, sim: _Similarity) -> list[Missing]:
                 continue
             if generic_budget <= 0 or not _reportable(e, i, a.lang) or _copied_in(item, b):
                 continue
-            if sim.embed is None and not _shows_copies(item, a.lang):
+            if sim.memo is None and not _shows_copies(item, a.lang):
                 continue
             closest = sim.closest(_shown(item), a.lang, b.pieces, b.lang)
             # absent when nothing resembles it as much as the least of the rendered items
@@ -292,11 +274,10 @@ def _flag(m: Missing, kind: str, tgt_lang: str) -> Flag:
     return Flag(kind, m.severity, message, "", m.item.text)
 
 
-def judge_lists(src: str, tgt: str, src_lang: str, tgt_lang: str,
-                embed: Callable[[Sequence[str]], np.ndarray] | None = None) -> list[tuple[Flag, tuple[str, ...]]]:
-    """(flag, ids named by the item) for every list item on one side only."""
+def judge_lists(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[tuple[Flag, tuple[str, ...]]]:
+    """(flag, ids named by the item) for every list item on one side only, by the words alone."""
     sides = _sides(src, tgt, src_lang, tgt_lang)
-    return [] if sides is None else _judged(*sides, _Similarity(embed, *sides))
+    return [] if sides is None else _judged(*sides, _Similarity(None))
 
 
 def _sides(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[Side, Side] | None:
@@ -335,10 +316,9 @@ class EnumerationsCheck(Check):
         # where both sides list as many members, no member can be missing but by a swap the
         # words show: those beads are judged by their words, and only the others embedded
         uneven = [pair if pair and _members(pair[0]) != _members(pair[1]) else None for pair in sides]
-        vectors = None
+        memo = None
         if ctx.embed is not None:
-            unique = list(dict.fromkeys(t for pair in uneven if pair for t in compared_by_meaning(*pair)))
-            vectors = dict(zip(unique, np.asarray(ctx.embed(unique), dtype=np.float32))) if unique else {}
-        return [[] if pair is None else
-                [f for f, _ in _judged(*pair, _Similarity(ctx.embed if odd else None, *pair, vectors))]
+            memo = Memo(ctx.embed)
+            memo([t for pair in uneven if pair for t in compared_by_meaning(*pair)])
+        return [[] if pair is None else [f for f, _ in _judged(*pair, _Similarity(memo if odd else None))]
                 for pair, odd in zip(sides, uneven)]
