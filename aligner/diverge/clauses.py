@@ -55,9 +55,7 @@ from .base import BeadText, Check, Context
 from .commitments import LANG_NAMES, SUPPORTED, CommitmentsCheck, sentence_pairs
 from . import conditions
 from .compare import pair_quantities
-from .figures import FiguresCheck
-from .numbers import decimal_for
-from .quantities import extract_quantities
+from .figures import FiguresCheck, quantities
 from .omissions import OmissionsCheck, split_notices
 
 TIME, PLACE, CONDITION, FIGURE = "time", "place", "condition", "figure"
@@ -227,9 +225,7 @@ def lexical_counterpart(clause: str, other: str) -> bool:
 
 def _paired_figures(own: str, other: str, own_lang: str, other_lang: str, ctx: Context) -> list[tuple[int, int]]:
     """Spans of `own`'s quantities that have an equal quantity on the other side."""
-    mark = {ctx.src_lang: ctx.src_decimal, ctx.tgt_lang: ctx.tgt_decimal}
-    mine = extract_quantities(own, own_lang, decimal_for(own_lang, mark.get(own_lang), ctx.es_locale))
-    theirs = extract_quantities(other, other_lang, decimal_for(other_lang, mark.get(other_lang), ctx.es_locale))
+    mine, theirs = quantities(own, own_lang, ctx), quantities(other, other_lang, ctx)
     return [(a.start, a.end) for a, _ in pair_quantities(mine, theirs).same]
 
 

@@ -157,16 +157,22 @@ class FiguresCheck(Check):
         # A side with no text is an omission, which is another check's business.
         if not bead.src_text.strip() or not bead.tgt_text.strip():
             return []
-        src = extract_quantities(bead.src_text, ctx.src_lang, decimal_for(ctx.src_lang, ctx.src_decimal, ctx.es_locale))
-        tgt = extract_quantities(bead.tgt_text, ctx.tgt_lang, decimal_for(ctx.tgt_lang, ctx.tgt_decimal, ctx.es_locale))
+        src, tgt = quantities(bead.src_text, ctx.src_lang, ctx), quantities(bead.tgt_text, ctx.tgt_lang, ctx)
         labels = pair_labels(find_labels(bead.src_text), find_labels(bead.tgt_text))
         # Labels the two sides share are compared as labels, not again as numbers or references.
         src, tgt = _unlabelled(src, [a for a, _ in labels]), _unlabelled(tgt, [b for _, b in labels])
         pairing = pair_quantities(src, tgt)
+        paired = _pairing_flags(pairing)
         reversed_ = direction_flags(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang, src, tgt, pairing.same)
-        if not reversed_ and not any(f.severity == "high" for f in _pairing_flags(pairing)):
+        if not reversed_ and not any(f.severity == "high" for f in paired):
             reversed_ = unanchored_flags(bead.src_text, bead.tgt_text, ctx.src_lang, ctx.tgt_lang)
-        return label_flags(labels) + _pairing_flags(pairing) + reversed_ + _currency_flags(bead, src, tgt)
+        return label_flags(labels) + paired + reversed_ + _currency_flags(bead, src, tgt)
+
+
+def quantities(text: str, lang: str, ctx: Context) -> list[Quantity]:
+    """The quantities of one side of a bead, read with the decimal mark its document uses."""
+    document_mark = ctx.src_decimal if lang == ctx.src_lang else ctx.tgt_decimal
+    return extract_quantities(text, lang, decimal_for(lang, document_mark, ctx.es_locale))
 
 
 def _unlabelled(quantities: list[Quantity], labels: list[Label]) -> list[Quantity]:
