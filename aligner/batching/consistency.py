@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..diverge.consistency import MIN_WORDS, normal
+from ..diverge.consistency import MIN_WORDS, rendered_otherwise
 from ..records import Alignment
 from ..write.atomic import atomic_outputs
 
@@ -40,20 +40,11 @@ def disagreements(documents: Iterable[tuple[str, Alignment]],
                   min_words: int = MIN_WORDS) -> Iterator[Disagreement]:
     """Beads whose rendering differs from the first other pair's rendering of the same
     sentence; documents in manifest order."""
-    first: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for doc_id, alignment in documents:
-        for bead in alignment.beads:
-            src, tgt = alignment.src_text(bead).strip(), alignment.tgt_text(bead).strip()
-            if not (src and tgt):
-                continue
-            ks, kt = normal(src), normal(tgt)
-            for direction, key, other in (("en->es", ks, kt), ("es->en", kt, ks)):
-                if len(key.split()) < min_words:
-                    continue
-                ref = first.setdefault((direction, key), (doc_id, src, tgt))
-                ref_other = normal(ref[2] if direction == "en->es" else ref[1])
-                if ref[0] != doc_id and ref_other != other:
-                    yield Disagreement(doc_id, direction, src, tgt, *ref)
+    entries = ((doc_id, alignment.src_text(bead), alignment.tgt_text(bead))
+               for doc_id, alignment in documents for bead in alignment.beads)
+    for (doc_id, src, tgt), direction, reference in rendered_otherwise(entries, min_words):
+        if reference[0] != doc_id:
+            yield Disagreement(doc_id, direction, src, tgt, *reference)
 
 
 def write_consistency(path: Path, found: Iterable[Disagreement]) -> pd.Series:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..records import Flag
@@ -58,26 +58,38 @@ class ConsistencyCheck(Check):
 
     def _sentences(self, beads: Sequence[BeadText]) -> list[list[Flag]]:
         out: list[list[Flag]] = [[] for _ in beads]
-        first_tgt: dict[str, str] = {}  # normalised English -> Spanish of its first occurrence
-        first_src: dict[str, str] = {}
-        for n, bead in enumerate(beads):
-            src, tgt = bead.src_text.strip(), bead.tgt_text.strip()
-            if not src or not tgt:
-                continue
-            ks, kt = normal(src), normal(tgt)
-            if len(ks.split()) >= self.min_words:
-                seen = first_tgt.setdefault(ks, tgt)
-                if normal(seen) != kt:
-                    out[n].append(Flag("consistency", self.severity,
-                                       "same English sentence translated differently earlier",
-                                       src, seen))
-            if len(kt.split()) >= self.min_words:
-                seen = first_src.setdefault(kt, src)
-                if normal(seen) != ks:
-                    out[n].append(Flag("consistency", self.severity,
-                                       "same Spanish sentence renders a different English sentence earlier",
-                                       seen, tgt))
+        entries = ((n, bead.src_text, bead.tgt_text) for n, bead in enumerate(beads))
+        for (n, src, tgt), direction, (_, ref_src, ref_tgt) in rendered_otherwise(entries, self.min_words):
+            if direction == EN_TO_ES:
+                out[n].append(Flag("consistency", self.severity,
+                                   "same English sentence translated differently earlier", src, ref_tgt))
+            else:
+                out[n].append(Flag("consistency", self.severity,
+                                   "same Spanish sentence renders a different English sentence earlier",
+                                   ref_src, tgt))
         return out
+
+
+EN_TO_ES, ES_TO_EN = "en->es", "es->en"
+Entry = tuple[Hashable, str, str]  # (where it stands, English, Spanish)
+
+
+def rendered_otherwise(entries: Iterable[Entry], min_words: int = MIN_WORDS) -> Iterator[tuple[Entry, str, Entry]]:
+    """(entry, direction, reference) for each sentence pair whose English (EN_TO_ES) or
+    Spanish (ES_TO_EN) sentence of `min_words` words or more occurred before, in the reference,
+    with another rendering. Texts are stripped; pairs missing a side are skipped."""
+    first: dict[tuple[str, str], Entry] = {}
+    for where, src, tgt in entries:
+        src, tgt = src.strip(), tgt.strip()
+        if not src or not tgt:
+            continue
+        ks, kt = normal(src), normal(tgt)
+        for direction, key, rendering, ref_side in ((EN_TO_ES, ks, kt, 2), (ES_TO_EN, kt, ks, 1)):
+            if len(key.split()) < min_words:
+                continue
+            ref = first.setdefault((direction, key), (where, src, tgt))
+            if normal(ref[ref_side]) != rendering:
+                yield (where, src, tgt), direction, ref
 
 
 def _key(phrase: str) -> tuple[str, ...]:
