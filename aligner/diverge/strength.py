@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -182,9 +183,10 @@ def strength_cues(text: str, lang: str) -> list[StrengthCue]:
 _BINDING = frozenset({modality.OBLIGATION})
 # A cue that is itself the verb a modal or future governs: "will consider", "shall study",
 # "considerará", "deberán estudiar", "va a evaluar".
-_EN_GOVERNOR = re.compile(r"(?:will|shall|would|should|must|may|might|could|'ll)\s+(?:\w+\s+)?$")
+_EN_MODALS = "will|shall|would|should|must|may|might|could"
+_EN_GOVERNOR = re.compile(rf"(?:{_EN_MODALS}|'ll)\s+(?:\w+\s+)?$")
 _ES_GOVERNOR = re.compile(r"(?:deberá|deberán|deberían?|podrá|podrán|podrían?|debe|deben|van?|vamos)\s+(?:a\s+)?(?:\w+\s+)?$")
-_EN_MODAL_IN = re.compile(r"(?<!\w)(?:will|shall|would|should|must|may|might|could|can|to)\s")
+_EN_MODAL_IN = re.compile(rf"(?<!\w)(?:{_EN_MODALS}|can|to)\s")
 _ES_FUTURE_WORD = re.compile(r"\w+(?:rá|rán|ría|rían)$")
 
 
@@ -203,23 +205,32 @@ def _governed(cue: StrengthCue, text: str, lang: str) -> bool:
     return bool(_EN_GOVERNOR.search(before))
 
 
-def _levels(text: str, lang: str) -> tuple[dict[int, StrengthCue], bool]:
-    """Each level's first cue; and whether the text only binds implicitly (a duty or future
-    modal governs its verb, and there is no strength cue at all)."""
-    cues = strength_cues(text, lang)
+@dataclass(frozen=True)
+class _Levels:
+    """What one side says of how strongly it binds: each level's first cue, how many cues of
+    each level it has, and whether it binds only implicitly (a duty or future modal governs its
+    verb and no undertaking cue is there)."""
+
+    firsts: dict[int, StrengthCue]
+    counts: Counter
+    implicit: bool
+
+
+def _levels(text: str, lang: str) -> _Levels:
     # "where feasible", "de ser posible" qualify the act, they do not make it a study: a text
     # whose only cues are such adjectives binds as its modal says
-    cues = [c for c in cues if _stem(lang, c.text) not in _ADJECTIVES]
+    cues = [c for c in strength_cues(text, lang) if _stem(lang, c.text) not in _ADJECTIVES]
     binding = next((c for c in modal_cues(text, lang) if modality.class_of(c.label) in _BINDING), None)
     firsts: dict[int, StrengthCue] = {}
     for cue in cues:
         firsts.setdefault(cue.level, cue)
+    counts = Counter(c.level for c in cues)
     # "shall take reasonable steps, taking account of the cost": a study phrase in an adjunct
     # leaves the duty the modal states; it binds as the modal says
     if binding is not None and not any(_governed(c, text, lang) for c in cues):
-        return {**firsts, UNDERTAKING: StrengthCue(UNDERTAKING, binding.text, binding.start)}, \
-            UNDERTAKING not in firsts
-    return firsts, False
+        implied = StrengthCue(UNDERTAKING, binding.text, binding.start)
+        return _Levels({**firsts, UNDERTAKING: implied}, counts, UNDERTAKING not in firsts)
+    return _Levels(firsts, counts, False)
 
 
 def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Flag]:
@@ -227,8 +238,9 @@ def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     has no cue on the other. Opposite an implicit undertaking, only a cue that is itself the
     governed verb ("considerará aplicar") counts: a study noun elsewhere in the sentence
     ("the examination procedure") says nothing of how strongly the sentence binds."""
-    src_levels, src_implicit = _levels(src, src_lang)
-    tgt_levels, tgt_implicit = _levels(tgt, tgt_lang)
+    src_side, tgt_side = _levels(src, src_lang), _levels(tgt, tgt_lang)
+    src_levels, tgt_levels = src_side.firsts, tgt_side.firsts
+    src_implicit, tgt_implicit = src_side.implicit, tgt_side.implicit
     if not src_levels or not tgt_levels:
         return _hedge_added(src_levels, tgt_levels, src, tgt, src_lang, tgt_lang)
     top_src, top_tgt = max(src_levels), max(tgt_levels)
@@ -240,17 +252,13 @@ def strength_flags(src: str, tgt: str, src_lang: str, tgt_lang: str) -> list[Fla
     if src_implicit and not _governed(t, tgt, tgt_lang) or tgt_implicit and not _governed(s, src, src_lang):
         return []
     low = min(top_src, top_tgt)
-    if low in src_levels and low in tgt_levels and _count(src, src_lang, low) == _count(tgt, tgt_lang, low):
+    if low in src_levels and low in tgt_levels and src_side.counts[low] == tgt_side.counts[low]:
         # both sides study the same thing ("to be taken into account" = "deberán tenerse en
         # cuenta"): the weaker side's cue renders the other's, it adds no hedge
         return []
     verb = "weakened" if top_src > top_tgt else "strengthened"
     return [Flag(KIND, "medium", f"{LEVEL_NAMES[top_src]} {verb} to {LEVEL_NAMES[top_tgt]} "
                  f"in {LANG_NAMES[tgt_lang]}: {s.text} -> {t.text}", s.text, t.text)]
-
-
-def _count(text: str, lang: str, level: int) -> int:
-    return sum(c.level == level and _stem(lang, c.text) not in _ADJECTIVES for c in strength_cues(text, lang))
 
 
 # A hedge governs another verb, the act it hedges ("estudiará la posibilidad de emitir",
