@@ -23,19 +23,17 @@ check's business), get no commitment flags.
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-
-import snowballstemmer
 
 from ..records import Flag
 from . import conditions, modality, polarity
 from .base import BeadText, Check, Context
 from .cues import Cue
 from .parties import DEFAULT_PARTIES, Party, find_parties, mention_counts, mentions
+from .stems import plain_stem
 
 KIND = "commitment"
 LANG_NAMES = {"en": "English", "es": "Spanish"}
@@ -270,15 +268,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 MIN_STEM = 4
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str, lang: str) -> str:
-    return _fold(snowballstemmer.stemmer({"en": "english", "es": "spanish"}[lang]).stemWord(word.lower()))
-
-
 def _cognate_outside(mention: str, other: str, other_lang: str, parties: tuple[Party, ...],
                      lang: str) -> bool:
     """The other side has the mention's main word with the same Snowball stem outside its own
@@ -288,11 +277,11 @@ def _cognate_outside(mention: str, other: str, other_lang: str, parties: tuple[P
     supervisory authority) does not count, nor a word that only begins alike ("contrato")."""
     words = _LETTERS.findall(mention)
     head = max(words, key=len, default="")
-    stem = _stem(head, lang) if len(head) > MIN_STEM else ""
+    stem = plain_stem(lang, head.lower()) if len(head) > MIN_STEM else ""
     if len(stem) < MIN_STEM:
         return False
     taken = [(m.start, m.end) for m in mentions(other, other_lang, parties)]
-    return any(_stem(m.group(), other_lang) == stem for m in _LETTERS.finditer(other)
+    return any(plain_stem(other_lang, m.group().lower()) == stem for m in _LETTERS.finditer(other)
                if not any(s <= m.start() < e for s, e in taken))
 
 

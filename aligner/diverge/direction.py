@@ -14,13 +14,11 @@ about the direction; "negative growth" is a fall. Words that only look like cues
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
-import snowballstemmer
-
 from ..records import Flag
+from . import stems
 from .quantities import Quantity
 
 UP, DOWN = "up", "down"
@@ -41,7 +39,6 @@ _STEMS = {
     },
 }
 _STEM_DIRECTION = {lang: {stem: d for d, stems in table.items() for stem in stems.split()} for lang, table in _STEMS.items()}
-_STEMMER_NAMES = {"en": "english", "es": "spanish"}
 _ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]"}
 
 
@@ -112,11 +109,6 @@ class Cue:
     adjacent_only: bool = False
 
 
-@functools.lru_cache(maxsize=None)
-def _stemmer(lang: str):
-    return snowballstemmer.stemmer(_STEMMER_NAMES[lang])
-
-
 def _clauses(text: str) -> list[int]:
     """Start offsets of the text's clauses, in order."""
     return [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
@@ -139,7 +131,7 @@ def find_cues(text: str, lang: str) -> tuple[list[Cue], list[tuple[int, int]]]:
         return [], words
     starts = _clauses(text)
     masks = _masked(text, lang)
-    stem_word = _stemmer(lang).stemWord
+    stem_word = stems.stemmer(lang).stemWord
     phrases = [(m.span(), UP) for m in _UP_PHRASE[lang].finditer(low)]
     phrases += [(m.span(), DOWN) for m in _DOWN_PHRASE[lang].finditer(low)]
     cues: list[Cue] = []

@@ -17,9 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import snowballstemmer
-
-from . import gazetteer
+from . import gazetteer, stems
 from .gazetteer import PARTY_KINDS, Mention
 
 MAX_ITEM_WORDS = 8
@@ -346,11 +344,6 @@ def _item(text, lang, mentions, defined, s, e, named) -> Item:
 # ---------------------------------------------------------------- matching
 
 
-@functools.lru_cache(maxsize=2)
-def _stemmer(lang: str):
-    return snowballstemmer.stemmer({"en": "english", "es": "spanish"}[lang])
-
-
 _STOP = {"the", "and", "of", "for", "to", "in", "on", "with", "by", "or", "a", "an", "its", "their",
          "de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "con", "por", "para", "al", "su", "sus", "un", "una"}
 
@@ -360,7 +353,7 @@ def features(text: str, lang: str) -> frozenset[str]:
     """What an item shows without a translation model: digits, capitalised words (names are
     copied), and the first letters of word stems (cognates: "education" / "educación")."""
     out = set()
-    stemmer = _stemmer(lang)
+    stemmer = stems.stemmer(lang)
     for w in _words(text):
         token = w.group(0)
         low = gazetteer.fold(token)

@@ -31,18 +31,16 @@ weakening). Sentence pairs are compared like that check does (see `sentence_pair
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-import snowballstemmer
-
 from ..records import Flag
 from .base import BeadText, Check, Context
 from .commitments import KIND, LANG_NAMES, SUPPORTED, modal_cues, modality_flags, sentence_pairs
 from . import modality
+from .stems import plain_stem as _stem
 
 UNDERTAKING, INTENTION, STUDY = 3, 2, 1
 LEVEL_NAMES = {UNDERTAKING: "commitment", INTENTION: "intention", STUDY: "study"}
@@ -143,17 +141,6 @@ class StrengthCue:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@functools.lru_cache(maxsize=2)
-def _stemmer(lang: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer({"en": "english", "es": "spanish"}[lang])
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(lang: str, word: str) -> str:
-    plain = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
-    return _stemmer(lang).stemWord(plain)
 
 
 def strength_cues(text: str, lang: str) -> list[StrengthCue]:
