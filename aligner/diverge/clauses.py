@@ -280,7 +280,8 @@ class ClausesCheck(Check):
         # a figure or a name written the same on the other side is there ("2030", "Geneva"),
         # and so is a figure the figures check finds on both sides in another notation
         # ("the 11th century" = "el siglo XI", "1980s" = "los 80")
-        paired = _paired_figures(own, other, own_lang, other_lang, ctx)
+        paired = (_paired_figures(own, other, own_lang, other_lang, ctx)
+                  if any(c.kind == FIGURE for c in own_carriers) else [])
         own_carriers = [c for c in own_carriers
                         if not (c.kind == FIGURE and any(s <= c.start < e for s, e in paired))
                         and (c.kind not in (FIGURE, PLACE) or not (c.text[:1].isupper() or c.text[:1].isdigit())
